@@ -1,0 +1,45 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthzModule, PolicyGuard } from '@app/authz';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoggerModule,
+  QueueModule,
+  createInputValidationPipe,
+} from '@app/core';
+import { DemoModule, OrganisationsModule } from '@app/organisations';
+import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
+import { GraphiqlAssetsController } from './graphql/graphiql';
+import { graphqlOptions } from './graphql/graphql-options';
+
+/** The GraphQL API. With `runWorkerInProcess` it also runs the worker's processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        QueueModule,
+        HealthModule,
+        AuthzModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        OrganisationsModule,
+        DemoModule,
+        ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
+      ],
+      controllers: config.isProduction ? [] : [GraphiqlAssetsController],
+      providers: [
+        { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_PIPE, useFactory: createInputValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { closeGracefully, loadConfig, prepareRuntime } from '@app/core';
+import { ApiModule } from './api.module';
+
+async function bootstrap(): Promise<void> {
+  const runtime = await prepareRuntime(loadConfig());
+  const { config } = runtime;
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  closeGracefully(app, runtime);
+  await app.listen(config.http.port, config.http.host);
+  app
+    .get(Logger)
+    .log(
+      `GraphQL on http://localhost:${config.http.port}/graphql (queue backing: ${config.redisUrl ? 'redis' : 'postgres'}, worker ${config.runWorkerInProcess ? 'in process' : 'separate'})`,
+    );
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig, UnauthenticatedError } from '@app/core';
+
+interface AccessTokenClaims {
+  sub: string;
+  typ: 'access';
+}
+
+const ISSUER = 'partnership-platform';
+
+/** Short-lived HS256 access tokens naming the user; roles are read per request. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issue(userId: string): { accessToken: string; expiresAt: Date } {
+    const ttl = this.config.auth.tokenTtlSeconds;
+    const accessToken = this.jwt.sign({ sub: userId, typ: 'access' } satisfies AccessTokenClaims, {
+      secret: this.config.auth.jwtSecret,
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      expiresIn: ttl,
+    });
+    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  /** The user id in a valid token; any bad, expired or foreign token is UNAUTHENTICATED. */
+  verify(token: string): string {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims>(token, {
+        secret: this.config.auth.jwtSecret,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+      });
+      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new Error('wrong token type');
+      return claims.sub;
+    } catch {
+      throw new UnauthenticatedError('Invalid or expired token');
+    }
+  }
+}

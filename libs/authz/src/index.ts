@@ -1,0 +1,10 @@
+export * from './ability.factory';
+export * from './access-token.service';
+export * from './actor';
+export * from './actor-resolver';
+export * from './authz.module';
+export * from './policy.decorator';
+export * from './policy.guard';
+export * from './request-context';
+export * from './role';
+export { Public } from '@app/core';

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the platform reads, validated once at boot. Nothing else in the
+ * code base reads `process.env`: modules receive the typed `AppConfig`.
+ */
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  RUN_WORKER: booleanFlag.optional(),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(1000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  isProduction: boolean;
+  isDevelopment: boolean;
+  http: { host: string; port: number; workerPort: number };
+  /** `undefined` means: start the embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** `undefined` means: BullMQ runs on its PostgreSQL backend. */
+  redisUrl?: string;
+  dataDir: string;
+  auth: {
+    jwtSecret: string;
+    tokenTtlSeconds: number;
+    maxFailuresPerAccount: number;
+    maxAttemptsPerAddress: number;
+    windowSeconds: number;
+  };
+  logLevel: Environment['LOG_LEVEL'];
+  seedDemoData: boolean;
+  runWorkerInProcess: boolean;
+  graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  shutdownGraceMs: number;
+  /** A name that keeps queues of parallel test databases apart on a shared Redis. */
+  queuePrefix: string;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Parses the environment; throws one error that names every bad variable. */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (isProduction && !env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+  if (isProduction && env.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data is never created in production');
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    isDevelopment: env.NODE_ENV === 'development',
+    http: { host: env.HOST, port: env.PORT, workerPort: env.WORKER_PORT },
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dataDir,
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? localDevelopmentSecret(dataDir),
+      tokenTtlSeconds: env.JWT_TTL_SECONDS,
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+      windowSeconds: env.LOGIN_WINDOW_SECONDS,
+    },
+    logLevel: env.LOG_LEVEL,
+    seedDemoData: !isProduction && (env.SEED_DEMO_DATA ?? true),
+    runWorkerInProcess: env.RUN_WORKER ?? !env.DATABASE_URL,
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    queuePrefix: 'pp',
+    ...overrides,
+  };
+}
+
+/**
+ * Outside production a missing JWT_SECRET is generated once and kept in the
+ * data directory, so tokens survive restarts without anyone editing a .env.
+ */
+function localDevelopmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

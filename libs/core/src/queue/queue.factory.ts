@@ -1,0 +1,98 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Job, JobsOptions, Queue, Worker, WorkerOptions, createPostgresBackend, withBackend } from 'bullmq';
+import IORedis from 'ioredis';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { QueueName } from './queue-names';
+
+export type QueueBackingKind = 'redis' | 'postgres';
+
+// The two constructor sets share the BullMQ API; the types differ only in the
+// connection they accept, which this factory owns.
+type AnyQueue = Queue;
+type AnyWorker = Worker;
+type Processor = (job: Job) => Promise<unknown>;
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  // Failed jobs are kept so they can be inspected and retried.
+  removeOnFail: false,
+};
+
+/**
+ * Builds BullMQ queues and workers on the configured backing: Redis through
+ * ioredis when REDIS_URL is set, otherwise BullMQ's PostgreSQL backend in the
+ * application database (schema `bullmq`). Everything it creates is closed on
+ * shutdown, workers first so active jobs finish.
+ */
+@Injectable()
+export class QueueFactory implements OnApplicationShutdown {
+  readonly kind: QueueBackingKind;
+  private redis?: IORedis;
+  private readonly queues = new Map<string, AnyQueue>();
+  private readonly workers: AnyWorker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Depending on the DataSource makes Nest build this factory only after the
+    // migrations (including BullMQ's own PostgreSQL schema) have run.
+    @InjectDataSource() _migratedDatabase: DataSource,
+  ) {
+    this.kind = config.redisUrl ? 'redis' : 'postgres';
+  }
+
+  queue(name: QueueName): AnyQueue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.build('queue', name);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  worker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): AnyWorker {
+    const worker = this.build('worker', name, processor, options);
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.workers.length = 0;
+    this.queues.clear();
+    await this.redis?.quit().catch(() => undefined);
+  }
+
+  private build(kind: 'queue', name: string): AnyQueue;
+  private build(kind: 'worker', name: string, processor: Processor, options: Partial<WorkerOptions>): AnyWorker;
+  private build(
+    kind: 'queue' | 'worker',
+    name: string,
+    processor?: Processor,
+    options: Partial<WorkerOptions> = {},
+  ): AnyQueue | AnyWorker {
+    if (this.kind === 'redis') {
+      const connection = this.redisConnection();
+      const prefix = this.config.queuePrefix;
+      return kind === 'queue'
+        ? new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })
+        : new Worker(name, processor, { ...options, connection, prefix });
+    }
+    const postgres = withBackend(createPostgresBackend);
+    const connection = { connectionString: this.config.databaseUrl!, max: 4 };
+    return (kind === 'queue'
+      ? new postgres.Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS })
+      : new postgres.Worker(name, processor, { ...options, connection })) as unknown as AnyQueue | AnyWorker;
+  }
+
+  private redisConnection(): IORedis {
+    // BullMQ workers block on this connection, so commands must not time out.
+    this.redis ??= new IORedis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+    return this.redis;
+  }
+}
