@@ -9,6 +9,12 @@ async function bootstrap(): Promise<void> {
   const { config } = runtime;
   const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(name: string): void;
+    set(name: string, value: unknown): void;
+  };
+  express.disable('x-powered-by');
+  if (config.http.trustProxy !== undefined) express.set('trust proxy', config.http.trustProxy);
   closeGracefully(app, runtime);
   await app.listen(config.http.port, config.http.host);
   app

@@ -15,6 +15,7 @@ export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  TRUST_PROXY: z.string().min(1).optional(),
   DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: z
     .string()
@@ -43,7 +44,13 @@ export interface AppConfig {
   env: Environment['NODE_ENV'];
   isProduction: boolean;
   isDevelopment: boolean;
-  http: { host: string; port: number; workerPort: number };
+  http: {
+    host: string;
+    port: number;
+    workerPort: number;
+    /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits). */
+    trustProxy?: string | number;
+  };
   /** `undefined` means: start the embedded PostgreSQL. */
   databaseUrl?: string;
   /** `undefined` means: BullMQ runs on its PostgreSQL backend. */
@@ -95,7 +102,12 @@ export function loadConfig(
     env: env.NODE_ENV,
     isProduction,
     isDevelopment: env.NODE_ENV === 'development',
-    http: { host: env.HOST, port: env.PORT, workerPort: env.WORKER_PORT },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      workerPort: env.WORKER_PORT,
+      trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     dataDir,

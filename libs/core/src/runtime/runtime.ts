@@ -1,4 +1,4 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 
@@ -14,7 +14,8 @@ export interface Runtime {
  */
 export async function prepareRuntime(config: AppConfig): Promise<Runtime> {
   if (config.databaseUrl) return { config, release: async () => undefined };
-  const logger = new Logger('EmbeddedPostgres');
+  // JSON like the application's own logs (pino starts with the app, later).
+  const logger = new ConsoleLogger('EmbeddedPostgres', { json: true });
   const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
   const embedded = await startEmbeddedPostgres({
     baseDir: config.dataDir,
