@@ -12,7 +12,9 @@ import {
   QueueModule,
   createInputValidationPipe,
 } from '@app/core';
+import { ConsentsModule } from '@app/consents';
 import { DemoModule, OrganisationsModule } from '@app/organisations';
+import { ParticipantsModule } from '@app/participants';
 import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
 import { GraphiqlAssetsController } from './graphql/graphiql';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -32,6 +34,8 @@ export class ApiModule {
         AuthzModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         OrganisationsModule,
+        ConsentsModule,
+        ParticipantsModule,
         DemoModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
       ],

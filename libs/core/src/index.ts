@@ -7,3 +7,4 @@ export * from './logger/logger.module';
 export * from './queue';
 export * from './security/public.decorator';
 export * from './runtime/runtime';
+export * from './outbox/outbox';

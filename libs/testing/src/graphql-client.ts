@@ -68,6 +68,7 @@ export function demoClients(baseUrl: string) {
     welfareSocialWorker: as('ops.socialworker@demo.local'),
     welfareCoordinator: as('mops.coordinator@demo.local'),
     auditor: as('auditor@demo.local'),
+    chamberOfCommerceMember: as('pig.member@demo.local'),
     platformAdmin: as('admin@demo.local'),
   };
 }

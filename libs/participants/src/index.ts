@@ -1,0 +1,3 @@
+export * from './participants.module';
+export * from './participant.model';
+export * from './pesel';
