@@ -15,6 +15,7 @@ import {
 import { ConsentsModule } from '@app/consents';
 import { DemoModule, OrganisationsModule } from '@app/organisations';
 import { ParticipantsModule } from '@app/participants';
+import { ReferralsModule } from '@app/referrals';
 import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
 import { GraphiqlAssetsController } from './graphql/graphiql';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -36,6 +37,7 @@ export class ApiModule {
         OrganisationsModule,
         ConsentsModule,
         ParticipantsModule,
+        ReferralsModule,
         DemoModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
       ],

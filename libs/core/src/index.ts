@@ -8,3 +8,4 @@ export * from './queue';
 export * from './security/public.decorator';
 export * from './runtime/runtime';
 export * from './outbox/outbox';
+export * from './graphql/request-loaders';

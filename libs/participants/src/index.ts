@@ -1,3 +1,4 @@
 export * from './participants.module';
 export * from './participant.model';
 export * from './pesel';
+export * from './participants.service';

@@ -3,5 +3,9 @@ import { ConsentsModule } from '@app/consents';
 import { ParticipantsResolver } from './participants.resolver';
 import { ParticipantsService } from './participants.service';
 
-@Module({ imports: [ConsentsModule], providers: [ParticipantsService, ParticipantsResolver] })
+@Module({
+  imports: [ConsentsModule],
+  providers: [ParticipantsService, ParticipantsResolver],
+  exports: [ParticipantsService],
+})
 export class ParticipantsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorMembership, Role } from '@app/authz';
+import { ActorMembership } from '@app/authz';
 import { DataCategory, Purpose } from '@app/organisations';
 import { AccessBasis, AccessFacts, Explanation, explainAccess } from './access-rules';
 import { ROLE_RIGHTS } from './role-rights';
@@ -103,6 +103,105 @@ export class AccessService {
   async explain(context: AccessContext, participantId: string, ownerOrganisationId: string): Promise<Explanation> {
     const facts = await this.facts(context, participantId, ownerOrganisationId);
     return explainAccess(facts);
+  }
+
+  /**
+   * `explain` for many participants in a fixed number of queries (four,
+   * whatever the page size): consents and break-glass grants by participant,
+   * legal bases and agreement ceilings by owning organisation.
+   */
+  async explainMany(
+    context: AccessContext,
+    participants: readonly { participantId: string; ownerOrganisationId: string }[],
+  ): Promise<Map<string, Explanation>> {
+    const { organisationId: recipient, role } = context.membership;
+    const rights = ROLE_RIGHTS[role];
+    const result = new Map<string, Explanation>();
+    const foreign = participants.filter((p) => p.ownerOrganisationId !== recipient);
+    const [{ today }]: { today: string }[] = await this.dataSource.query(`SELECT current_date::text AS today`);
+    for (const p of participants.filter((p) => p.ownerOrganisationId === recipient)) {
+      result.set(
+        p.participantId,
+        explainAccess({
+          isOwner: true,
+          roleCategories: rights.own,
+          consents: [],
+          legalBasisCategories: [],
+          ceiling: [],
+          breakGlass: false,
+          today,
+        }),
+      );
+    }
+    if (foreign.length === 0) return result;
+
+    const ids = foreign.map((p) => p.participantId);
+    const owners = [...new Set(foreign.map((p) => p.ownerOrganisationId))];
+    const consents: {
+      participant_id: string;
+      id: string;
+      categories: DataCategory[];
+      valid_from: string;
+      valid_until: string | null;
+      withdrawn: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT c.participant_id, c.id, c.data_categories AS categories, c.valid_from::text, c.valid_until::text,
+                c.withdrawn_at IS NOT NULL AS withdrawn
+           FROM consents c
+          WHERE c.participant_id = ANY ($1::uuid[]) AND $3 = ANY (c.purposes)
+            AND (c.granted_to_organisation_id = $2 OR c.granted_to_partnership_id IN
+                 (SELECT partnership_id FROM partnership_members WHERE organisation_id = $2))`,
+      [ids, recipient, context.purpose],
+    );
+    const perOwner: { owner: string; legal: DataCategory[] | null; ceiling: DataCategory[] | null }[] =
+      await this.dataSource.query(
+        `SELECT o.owner,
+         (SELECT array_agg(DISTINCT c) FROM legal_bases l, unnest(l.data_categories) c
+           WHERE l.owner_organisation_id = o.owner AND l.recipient_organisation_id = $2 AND l.purpose = $3
+             AND l.revoked_at IS NULL AND l.valid_from <= current_date
+             AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS legal,
+         (SELECT array_agg(DISTINCT c) FROM data_sharing_agreements a, unnest(a.data_categories) c
+           WHERE a.status = 'ACTIVE' AND $3 = ANY (a.purposes) AND a.valid_from <= current_date
+             AND (a.valid_until IS NULL OR a.valid_until >= current_date)
+             AND ((a.partnership_id IS NULL
+                   AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = o.owner)
+                   AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $2))
+               OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = o.owner)
+                   AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $2)))) AS ceiling
+         FROM unnest($1::uuid[]) AS o(owner)`,
+        [owners, recipient, context.purpose],
+      );
+    const glass: { participant_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT participant_id FROM break_glass_grants
+        WHERE participant_id = ANY ($1::uuid[]) AND organisation_id = $2 AND user_id = $3 AND expires_at > now()`,
+      [ids, recipient, context.userId],
+    );
+    const byOwner = new Map(perOwner.map((o) => [o.owner, o]));
+    const withGlass = new Set(glass.map((g) => g.participant_id));
+    for (const p of foreign) {
+      const owner = byOwner.get(p.ownerOrganisationId);
+      result.set(
+        p.participantId,
+        explainAccess({
+          isOwner: false,
+          roleCategories: rights.partner,
+          consents: consents
+            .filter((c) => c.participant_id === p.participantId)
+            .map((c) => ({
+              id: c.id,
+              categories: c.categories,
+              validFrom: c.valid_from,
+              validUntil: c.valid_until,
+              withdrawn: c.withdrawn,
+            })),
+          legalBasisCategories: owner?.legal ?? [],
+          ceiling: owner?.ceiling ?? [],
+          breakGlass: withGlass.has(p.participantId),
+          today,
+        }),
+      );
+    }
+    return result;
   }
 
   async facts(context: AccessContext, participantId: string, ownerOrganisationId: string): Promise<AccessFacts> {

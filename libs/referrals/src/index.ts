@@ -1,0 +1,5 @@
+export * from './referral-vocabulary';
+export * from './referral.model';
+export * from './referrals.module';
+export * from './referrals.service';
+export * from './transitions';

@@ -1,0 +1,554 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, ActorMembership, Role } from '@app/authz';
+import { ROLE_RIGHTS, actingMembership } from '@app/consents';
+import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, writeOutboxEvent } from '@app/core';
+import { Purpose } from '@app/organisations';
+import { once } from './idempotency';
+import {
+  AcceptReferralInput,
+  CreateReferralInput,
+  ForwardReferralInput,
+  ReferralDirection,
+  ReferralsArgs,
+  TransitionInput,
+} from './referral.input';
+import { Referral, ReferralConnection, ReferralHistoryEntry } from './referral.model';
+import { ReferralStatus } from './referral-vocabulary';
+import { CLOSED_STATUSES, ReferralTransition, Side, TRANSITIONS, judgeTransition } from './transitions';
+
+interface ReferralRow {
+  id: string;
+  parent_referral_id: string | null;
+  participant_id: string;
+  from_organisation_id: string;
+  from_user_id: string;
+  to_organisation_id: string;
+  to_service_id: string | null;
+  purpose: Purpose;
+  reason_category: Referral['reasonCategory'];
+  reason: string;
+  priority: Referral['priority'];
+  status: ReferralStatus;
+  response_due_on: string | null;
+  attachments: { name: string; sha256: string }[];
+  outcome: Referral['outcome'];
+  outcome_note: string | null;
+  sent_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  cursor_time: string;
+  version: number;
+}
+
+const COLUMNS = `r.id, r.parent_referral_id, r.participant_id, r.from_organisation_id, r.from_user_id, r.to_organisation_id,
+  r.to_service_id, r.purpose, r.reason_category, r.reason, r.priority, r.status, r.response_due_on::text, r.attachments,
+  r.outcome, r.outcome_note, r.sent_at, r.closed_at, r.created_at, r.created_at::text AS cursor_time, r.version`;
+
+/** Who may know about a referral: its two sides (a draft only its sender) and the sender of its parent. */
+const VISIBLE = `(r.from_organisation_id = $ORG
+  OR (r.to_organisation_id = $ORG AND r.status <> 'DRAFT')
+  OR r.parent_referral_id IN (SELECT p.id FROM referrals p WHERE p.from_organisation_id = $ORG))`;
+
+export interface TransitionDetails {
+  reasonCode?: string;
+  outcome?: string;
+}
+
+/**
+ * Referrals and their lifecycle. Every transition is one conditional UPDATE
+ * (id, version, status), a history row and an outbox event, in one
+ * transaction; the transition table decides who may make it.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
+    const membership = actingMembership(actor, input.asOrganisationId);
+    if (![Role.CASEWORKER, Role.COORDINATOR].includes(membership.role)) {
+      throw new ForbiddenError('Only caseworkers and coordinators make referrals');
+    }
+    const { idempotencyKey, asOrganisationId: _, ...request } = input;
+    const id = await this.dataSource.transaction(async (tx) => {
+      const result = await once(tx, actor.userId, idempotencyKey, 'createReferral', request, async () => {
+        const owner: { owner_organisation_id: string }[] = await tx.query(
+          `SELECT owner_organisation_id FROM participants WHERE id = $1`,
+          [input.participantId],
+        );
+        if (owner[0]?.owner_organisation_id !== membership.organisationId)
+          throw new NotFoundError('Participant', input.participantId);
+        const id = await this.insert(tx, {
+          parentId: null,
+          participantId: input.participantId,
+          from: membership.organisationId,
+          fromUserId: actor.userId,
+          to: input.toOrganisationId,
+          serviceId: input.toServiceId ?? null,
+          reasonCategory: input.reasonCategory,
+          reason: input.reason.trim(),
+          priority: input.priority,
+          dueOn: input.responseDueOn,
+          attachments: input.attachments ?? [],
+        });
+        if (input.send)
+          await this.applyTransition(tx, actor, membership, id, ReferralTransition.SEND, {}, undefined, undefined);
+        return id;
+      });
+      return result.id;
+    });
+    return this.get(actor, id, membership.organisationId);
+  }
+
+  async transition(
+    actor: Actor,
+    transition: ReferralTransition,
+    input: TransitionInput,
+    details: TransitionDetails = {},
+  ): Promise<Referral> {
+    const membership = actingMembership(actor, input.asOrganisationId);
+    const { idempotencyKey, asOrganisationId: _, ...request } = input;
+    await this.dataSource.transaction(async (tx) => {
+      await once(tx, actor.userId, idempotencyKey, transition, request, async () => {
+        await this.applyTransition(tx, actor, membership, input.referralId, transition, details, input, input.note);
+        return input.referralId;
+      });
+    });
+    return this.get(actor, input.referralId, membership.organisationId);
+  }
+
+  async get(actor: Actor, id: string, asOrganisationId?: string): Promise<Referral> {
+    const membership = actingMembership(actor, asOrganisationId);
+    const row = await this.visibleRow(this.dataSource.manager, membership.organisationId, id);
+    return toReferral(row);
+  }
+
+  async list(actor: Actor, args: ReferralsArgs): Promise<ReferralConnection> {
+    const membership = actingMembership(actor, args.asOrganisationId);
+    const filter = args.filter;
+    const params: unknown[] = [membership.organisationId];
+    const where: string[] = [];
+    const direction = filter?.direction ?? ReferralDirection.ALL;
+    if (direction === ReferralDirection.INCOMING) where.push(`r.to_organisation_id = $1 AND r.status <> 'DRAFT'`);
+    else if (direction === ReferralDirection.OUTGOING) where.push(`r.from_organisation_id = $1`);
+    else where.push(VISIBLE.replaceAll('$ORG', '$1'));
+    if (filter?.statuses?.length) {
+      params.push(filter.statuses);
+      where.push(`r.status = ANY ($${params.length}::text[])`);
+    }
+    if (filter?.participantId) {
+      params.push(filter.participantId);
+      where.push(`r.participant_id = $${params.length}`);
+    }
+    if (filter?.overdue) where.push(`r.status = 'SENT' AND r.response_due_on < current_date`);
+    if (filter?.dueBefore) {
+      params.push(filter.dueBefore);
+      where.push(`r.response_due_on <= $${params.length}::date`);
+    }
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      params.push(cursor.createdAt, cursor.id);
+      where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(args.first + 1);
+    const rows: ReferralRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM referrals r WHERE ${where.join(' AND ')}
+        ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, args.first);
+    return {
+      edges: page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row) })),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+      },
+    };
+  }
+
+  /** Timelines for several referrals at once (one query), oldest step first. */
+  async historyOf(referralIds: readonly string[]): Promise<Map<string, ReferralHistoryEntry[]>> {
+    const rows: HistoryRow[] = await this.dataSource.query(
+      `SELECT id::text, referral_id, occurred_at, actor_user_id, actor_organisation_id, from_status, to_status, reason_code, outcome, note
+         FROM referral_history WHERE referral_id = ANY ($1::uuid[]) ORDER BY referral_id, id`,
+      [referralIds],
+    );
+    const result = new Map<string, ReferralHistoryEntry[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) result.get(row.referral_id)?.push(toHistory(row));
+    return result;
+  }
+
+  /** Children each referral was forwarded into (one query). */
+  async childrenOf(referralIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { id: string; parent_referral_id: string }[] = await this.dataSource.query(
+      `SELECT id, parent_referral_id FROM referrals WHERE parent_referral_id = ANY ($1::uuid[]) ORDER BY created_at`,
+      [referralIds],
+    );
+    const result = new Map<string, string[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) result.get(row.parent_referral_id)?.push(row.id);
+    return result;
+  }
+
+  /** The system transition: SENT referrals past their due date become EXPIRED. Returns how many. */
+  async expireOverdue(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const expired: { id: string; from_organisation_id: string; to_organisation_id: string }[] = await tx.query(
+        `UPDATE referrals SET status = 'EXPIRED', closed_at = now(), updated_at = now(), version = version + 1
+          WHERE status = 'SENT' AND response_due_on < current_date
+          RETURNING id, from_organisation_id, to_organisation_id`,
+      );
+      for (const referral of expired) {
+        await this.record(tx, referral.id, null, null, ReferralStatus.SENT, ReferralStatus.EXPIRED, {}, null);
+        await writeOutboxEvent(tx, {
+          type: 'referral.expired',
+          aggregateType: 'referral',
+          aggregateId: referral.id,
+          payload: {
+            referralId: referral.id,
+            fromOrganisationId: referral.from_organisation_id,
+            toOrganisationId: referral.to_organisation_id,
+            status: ReferralStatus.EXPIRED,
+          },
+        });
+      }
+      return expired.length;
+    });
+  }
+
+  private async applyTransition(
+    tx: EntityManager,
+    actor: Actor,
+    membership: ActorMembership,
+    referralId: string,
+    transition: ReferralTransition,
+    details: TransitionDetails,
+    input: TransitionInput | undefined,
+    note: string | undefined,
+  ): Promise<void> {
+    const row = await this.visibleRow(tx, membership.organisationId, referralId);
+    const side: Side | null =
+      row.from_organisation_id === membership.organisationId
+        ? 'SENDER'
+        : row.to_organisation_id === membership.organisationId
+          ? 'RECIPIENT'
+          : null;
+    const verdict = judgeTransition(transition, row.status, side, membership.role);
+    if (!verdict.allowed) {
+      throw verdict.code === 'CONFLICT'
+        ? new ConflictError(verdict.message, { currentStatus: row.status })
+        : new ForbiddenError(verdict.message);
+    }
+    if (input?.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+      throw new ConflictError('The referral was changed by someone else; reload and retry', {
+        currentStatus: row.status,
+        currentVersion: row.version,
+      });
+    }
+    let capacityNote: string | null = null;
+    if (transition === ReferralTransition.ACCEPT && row.to_service_id) {
+      capacityNote = await this.checkCapacity(
+        tx,
+        row.to_service_id,
+        membership,
+        (input as AcceptReferralInput).capacityOverrideReason,
+      );
+    }
+
+    const to = TRANSITIONS[transition].to;
+    const closes = CLOSED_STATUSES.includes(to);
+    const updated: unknown[] = await tx.query(
+      `UPDATE referrals
+          SET status = $4, version = version + 1, updated_at = now(),
+              sent_at = CASE WHEN $4 = 'SENT' THEN now() ELSE sent_at END,
+              response_due_on = CASE WHEN $4 = 'SENT' AND response_due_on IS NULL THEN
+                (SELECT current_date + min(a.response_time_days) FROM data_sharing_agreements a
+                  JOIN agreement_parties x ON x.agreement_id = a.id AND x.organisation_id = from_organisation_id
+                  JOIN agreement_parties y ON y.agreement_id = a.id AND y.organisation_id = to_organisation_id
+                 WHERE a.status = 'ACTIVE' AND 'REFERRAL' = ANY (a.purposes)) ELSE response_due_on END,
+              closed_at = CASE WHEN $5 THEN now() ELSE closed_at END,
+              outcome = COALESCE($6, outcome), outcome_note = COALESCE($7, outcome_note)
+        WHERE id = $1 AND version = $2 AND status = $3
+        RETURNING id`,
+      [
+        row.id,
+        row.version,
+        row.status,
+        to,
+        closes,
+        details.outcome ?? null,
+        transition === ReferralTransition.COMPLETE ? (note ?? null) : null,
+      ],
+    );
+    if (updated.length === 0) {
+      throw new ConflictError('The referral was changed by someone else; reload and retry', {
+        currentStatus: row.status,
+      });
+    }
+    const historyNote = [note, capacityNote].filter(Boolean).join(' — ') || null;
+    await this.record(tx, row.id, actor.userId, membership.organisationId, row.status, to, details, historyNote);
+
+    if (transition === ReferralTransition.SEND)
+      await this.assertConsentGate(tx, row.participant_id, row.to_organisation_id);
+    let childId: string | null = null;
+    if (transition === ReferralTransition.FORWARD) {
+      childId = await this.forward(tx, actor, membership, row, input as ForwardReferralInput);
+    }
+    await writeOutboxEvent(tx, {
+      type: `referral.${transition.toLowerCase()}`,
+      aggregateType: 'referral',
+      aggregateId: row.id,
+      payload: {
+        referralId: row.id,
+        fromOrganisationId: row.from_organisation_id,
+        toOrganisationId: row.to_organisation_id,
+        status: to,
+        actorOrganisationId: membership.organisationId,
+        reasonCode: details.reasonCode ?? null,
+        outcome: details.outcome ?? null,
+        childReferralId: childId,
+      },
+    });
+  }
+
+  /**
+   * Sending needs a live consent (or legal basis) letting the recipient see the
+   * participant for REFERRAL within the agreement. Checked with the access
+   * rule itself, after the referral is SENT inside this transaction.
+   */
+  private async assertConsentGate(tx: EntityManager, participantId: string, recipient: string): Promise<void> {
+    const rows: { categories: string[] }[] = await tx.query(
+      `SELECT access.categories FROM participants p
+         CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, $2::uuid, NULL::uuid, 'REFERRAL', '{}'::text[], $3::text[], current_date) access
+        WHERE p.id = $1 AND p.owner_organisation_id <> $2`,
+      [participantId, recipient, ROLE_RIGHTS[Role.CASEWORKER].partner],
+    );
+    if (!rows[0] || rows[0].categories.length === 0) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'No consent or legal basis lets the recipient receive this participant’s data for REFERRAL',
+        {
+          fields: [
+            { field: 'participantId', problems: ['record a consent for purpose REFERRAL to the recipient first'] },
+          ],
+        },
+      );
+    }
+  }
+
+  private async forward(
+    tx: EntityManager,
+    actor: Actor,
+    membership: ActorMembership,
+    parent: ReferralRow,
+    input: ForwardReferralInput,
+  ): Promise<string> {
+    const childId = await this.insert(tx, {
+      parentId: parent.id,
+      participantId: parent.participant_id,
+      from: membership.organisationId,
+      fromUserId: actor.userId,
+      to: input.toOrganisationId,
+      serviceId: input.toServiceId ?? null,
+      reasonCategory: parent.reason_category,
+      reason: input.reason?.trim() || parent.reason,
+      priority: parent.priority,
+      dueOn: undefined,
+      attachments: parent.attachments,
+    });
+    await tx.query(
+      `UPDATE referrals SET status = 'SENT', sent_at = now(), version = version + 1,
+              response_due_on = current_date + 14 WHERE id = $1`,
+      [childId],
+    );
+    await this.record(
+      tx,
+      childId,
+      actor.userId,
+      membership.organisationId,
+      ReferralStatus.DRAFT,
+      ReferralStatus.SENT,
+      {},
+      `forwarded from ${parent.id}`,
+    );
+    await this.assertConsentGate(tx, parent.participant_id, input.toOrganisationId);
+    return childId;
+  }
+
+  private async checkCapacity(
+    tx: EntityManager,
+    serviceId: string,
+    membership: ActorMembership,
+    overrideReason?: string,
+  ): Promise<string | null> {
+    // Lock the service so two acceptances cannot both take the last place.
+    const [service]: { capacity: number | null; name: string }[] = await tx.query(
+      `SELECT capacity, name FROM organisation_services WHERE id = $1 FOR UPDATE`,
+      [serviceId],
+    );
+    if (!service || service.capacity === null) return null;
+    const [{ taken }]: { taken: number }[] = await tx.query(
+      `SELECT count(*)::int AS taken FROM referrals WHERE to_service_id = $1 AND status IN ('ACCEPTED', 'IN_PROGRESS')`,
+      [serviceId],
+    );
+    if (taken < service.capacity) return null;
+    if (membership.role === Role.COORDINATOR && overrideReason)
+      return `capacity override (${taken}/${service.capacity}): ${overrideReason.trim()}`;
+    throw new ConflictError(
+      `${service.name} is full (${taken}/${service.capacity}); a coordinator may override with a reason`,
+      {
+        capacity: service.capacity,
+        taken,
+      },
+    );
+  }
+
+  private async insert(
+    tx: EntityManager,
+    r: {
+      parentId: string | null;
+      participantId: string;
+      from: string;
+      fromUserId: string;
+      to: string;
+      serviceId: string | null;
+      reasonCategory: string;
+      reason: string;
+      priority: string;
+      dueOn: string | undefined;
+      attachments: { name: string; sha256: string }[];
+    },
+  ): Promise<string> {
+    if (r.to === r.from) {
+      throw new BadUserInputError('A referral goes to another organisation', [
+        { field: 'toOrganisationId', problems: ['must not be your organisation'] },
+      ]);
+    }
+    const target: unknown[] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [r.to]);
+    if (target.length === 0) throw new NotFoundError('Organisation', r.to);
+    if (r.serviceId) {
+      const service: unknown[] = await tx.query(
+        `SELECT 1 FROM organisation_services WHERE id = $1 AND organisation_id = $2 AND active`,
+        [r.serviceId, r.to],
+      );
+      if (service.length === 0) throw new NotFoundError('OrganisationService', r.serviceId);
+    }
+    if (r.dueOn) {
+      const [{ past }]: { past: boolean }[] = await tx.query(`SELECT $1::date < current_date AS past`, [r.dueOn]);
+      if (past)
+        throw new BadUserInputError('The response due date is in the past', [
+          { field: 'responseDueOn', problems: ['must be today or later'] },
+        ]);
+    }
+    const [{ id }]: { id: string }[] = await tx.query(
+      `INSERT INTO referrals (parent_referral_id, participant_id, from_organisation_id, from_user_id, to_organisation_id, to_service_id,
+                              reason_category, reason, priority, response_due_on, attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        r.parentId,
+        r.participantId,
+        r.from,
+        r.fromUserId,
+        r.to,
+        r.serviceId,
+        r.reasonCategory,
+        r.reason,
+        r.priority,
+        r.dueOn ?? null,
+        JSON.stringify(r.attachments),
+      ],
+    );
+    await this.record(tx, id, r.fromUserId, r.from, null, ReferralStatus.DRAFT, {}, null);
+    return id;
+  }
+
+  private async record(
+    tx: EntityManager,
+    referralId: string,
+    userId: string | null,
+    organisationId: string | null,
+    from: ReferralStatus | null,
+    to: ReferralStatus,
+    details: TransitionDetails,
+    note: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO referral_history (referral_id, actor_user_id, actor_organisation_id, from_status, to_status, reason_code, outcome, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [referralId, userId, organisationId, from, to, details.reasonCode ?? null, details.outcome ?? null, note],
+    );
+  }
+
+  private async visibleRow(tx: EntityManager, organisationId: string, id: string): Promise<ReferralRow> {
+    const rows: ReferralRow[] = await tx.query(
+      `SELECT ${COLUMNS} FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}`,
+      [organisationId, id],
+    );
+    if (!rows[0]) throw new NotFoundError('Referral', id);
+    return rows[0];
+  }
+}
+
+interface HistoryRow {
+  id: string;
+  referral_id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  reason_code: string | null;
+  outcome: ReferralHistoryEntry['outcome'];
+  note: string | null;
+}
+
+function toHistory(row: HistoryRow): ReferralHistoryEntry {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorOrganisationId: row.actor_organisation_id,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    reasonCode: row.reason_code,
+    outcome: row.outcome,
+    note: row.note,
+  };
+}
+
+function toReferral(row: ReferralRow): Referral {
+  return {
+    id: row.id,
+    parentReferralId: row.parent_referral_id,
+    participantId: row.participant_id,
+    fromOrganisationId: row.from_organisation_id,
+    fromUserId: row.from_user_id,
+    toOrganisationId: row.to_organisation_id,
+    toServiceId: row.to_service_id,
+    purpose: row.purpose,
+    reasonCategory: row.reason_category,
+    reason: row.reason,
+    priority: row.priority,
+    status: row.status,
+    responseDueOn: row.response_due_on,
+    attachments: row.attachments,
+    outcome: row.outcome,
+    outcomeNote: row.outcome_note,
+    sentAt: row.sent_at,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    version: row.version,
+  };
+}
+
+function encodeCursor(row: ReferralRow): string {
+  return Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new BadUserInputError('Invalid cursor', [{ field: 'after', problems: ['not a cursor from this list'] }]);
+  }
+  return { createdAt, id };
+}
