@@ -4,7 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate, startEmbeddedPostgres } from '../../libs/core/src/database';
-import { databaseUrl, TEST_ENVIRONMENT_FILE, TestEnvironment } from '../../libs/testing/src/test-environment';
+import {
+  databaseUrl,
+  TEST_ENVIRONMENT_VARIABLE,
+  testEnvironmentFileFor,
+  TestEnvironment,
+} from '../../libs/testing/src/test-environment';
 
 /**
  * Once per `npm test`: a PostgreSQL server (embedded, or DATABASE_URL's), and a
@@ -12,10 +17,11 @@ import { databaseUrl, TEST_ENVIRONMENT_FILE, TestEnvironment } from '../../libs/
  */
 export default async function globalSetup(): Promise<void> {
   const runId = randomBytes(3).toString('hex');
+  const environmentFile = testEnvironmentFileFor(process.pid);
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres({
-      baseDir: join(dirname(TEST_ENVIRONMENT_FILE), `test-postgres-${process.pid}`),
+      baseDir: join(dirname(environmentFile), `test-postgres-${process.pid}`),
       persistent: false,
     });
     adminUrl = embedded.adminUrl;
@@ -36,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.destroy();
 
   const environment: TestEnvironment = { adminUrl, templateDatabase, databasePrefix, redisUrl };
-  mkdirSync(dirname(TEST_ENVIRONMENT_FILE), { recursive: true });
-  writeFileSync(TEST_ENVIRONMENT_FILE, JSON.stringify(environment));
+  mkdirSync(dirname(environmentFile), { recursive: true });
+  writeFileSync(environmentFile, JSON.stringify(environment));
+  process.env[TEST_ENVIRONMENT_VARIABLE] = environmentFile;
 }

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { readTestEnvironment } from '../../libs/testing/src/test-environment';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readTestEnvironment, TEST_ENVIRONMENT_VARIABLE } from '../../libs/testing/src/test-environment';
 
 /** Drops every database this run created, then stops the embedded server if one was started. */
 export default async function globalTeardown(): Promise<void> {
@@ -15,4 +17,9 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   await embedded?.stop();
+  const environmentFile = process.env[TEST_ENVIRONMENT_VARIABLE]!;
+  // The throw-away cluster's folder (its password file outlives the cluster).
+  if (embedded)
+    rmSync(join(dirname(environmentFile), `test-postgres-${process.pid}`), { recursive: true, force: true });
+  rmSync(environmentFile, { force: true });
 }

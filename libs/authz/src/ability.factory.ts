@@ -57,7 +57,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     can('update', 'Organisation', { id: { $in: administered } });
     can(['create', 'update', 'delete'], 'OrganisationService', { organisationId: { $in: administered } });
     can(['create', 'update', 'delete'], 'Membership', { organisationId: { $in: administered } });
-    cannot(['create', 'update'], 'Membership', { role: Role.PLATFORM_ADMIN });
+    // Platform administration is granted and taken away by platform admins only.
+    cannot(['create', 'update', 'delete'], 'Membership', { role: Role.PLATFORM_ADMIN });
     can(['create', 'update'], 'Partnership', { leadOrganisationId: { $in: administered } });
     can('create', 'DataSharingAgreement', { proposedByOrganisationId: { $in: administered } });
     can('approve', 'DataSharingAgreement', { approverOrganisationIds: { $in: administered } });

@@ -3,3 +3,4 @@ export * from './referral.model';
 export * from './referrals.module';
 export * from './referrals.service';
 export * from './transitions';
+export * from './referral-sweep.service';

@@ -6,6 +6,7 @@ import { ROLE_RIGHTS, actingMembership } from '@app/consents';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, writeOutboxEvent } from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
+import { ReferralSweepService } from './referral-sweep.service';
 import {
   AcceptReferralInput,
   CreateReferralInput,
@@ -63,7 +64,10 @@ export interface TransitionDetails {
  */
 @Injectable()
 export class ReferralsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sweep: ReferralSweepService,
+  ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
     const membership = actingMembership(actor, input.asOrganisationId);
@@ -191,29 +195,8 @@ export class ReferralsService {
   }
 
   /** The system transition: SENT referrals past their due date become EXPIRED. Returns how many. */
-  async expireOverdue(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const expired: { id: string; from_organisation_id: string; to_organisation_id: string }[] = await tx.query(
-        `UPDATE referrals SET status = 'EXPIRED', closed_at = now(), updated_at = now(), version = version + 1
-          WHERE status = 'SENT' AND response_due_on < current_date
-          RETURNING id, from_organisation_id, to_organisation_id`,
-      );
-      for (const referral of expired) {
-        await this.record(tx, referral.id, null, null, ReferralStatus.SENT, ReferralStatus.EXPIRED, {}, null);
-        await writeOutboxEvent(tx, {
-          type: 'referral.expired',
-          aggregateType: 'referral',
-          aggregateId: referral.id,
-          payload: {
-            referralId: referral.id,
-            fromOrganisationId: referral.from_organisation_id,
-            toOrganisationId: referral.to_organisation_id,
-            status: ReferralStatus.EXPIRED,
-          },
-        });
-      }
-      return expired.length;
-    });
+  expireOverdue(): Promise<number> {
+    return this.sweep.expireOverdue();
   }
 
   private async applyTransition(

@@ -12,10 +12,23 @@ export interface TestEnvironment {
   redisUrl?: string;
 }
 
-export const TEST_ENVIRONMENT_FILE = join(__dirname, '..', '..', '..', '.data', 'test-environment.json');
+const DATA_DIR = join(__dirname, '..', '..', '..', '.data');
+
+/**
+ * One file per `npm test` run (named by the Jest parent's pid), so two runs at
+ * once never read each other's databases. The global setup sets the variable;
+ * Jest's workers inherit it.
+ */
+export const TEST_ENVIRONMENT_VARIABLE = 'PARTNERSHIP_TEST_ENVIRONMENT_FILE';
+
+export function testEnvironmentFileFor(pid: number): string {
+  return join(DATA_DIR, `test-environment-${pid}.json`);
+}
 
 export function readTestEnvironment(): TestEnvironment {
-  return JSON.parse(readFileSync(TEST_ENVIRONMENT_FILE, 'utf8')) as TestEnvironment;
+  const file = process.env[TEST_ENVIRONMENT_VARIABLE];
+  if (!file) throw new Error(`${TEST_ENVIRONMENT_VARIABLE} is not set: run the tests through Jest (npm test)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as TestEnvironment;
 }
 
 /** The same server as `adminUrl`, another database. */

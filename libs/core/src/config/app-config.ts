@@ -36,6 +36,9 @@ export const environmentSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(1000),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  REFERRAL_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+  REFERRAL_DUE_SOON_HOURS: z.coerce.number().int().min(1).default(48),
+  REFERRAL_ACCESS_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(365).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -68,6 +71,12 @@ export interface AppConfig {
   runWorkerInProcess: boolean;
   graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   shutdownGraceMs: number;
+  referrals: {
+    sweepIntervalSeconds: number;
+    dueSoonHours: number;
+    /** How long a recipient keeps REFERRAL access after the referral closed. */
+    accessDaysAfterClose: number;
+  };
   /** A name that keeps queues of parallel test databases apart on a shared Redis. */
   queuePrefix: string;
 }
@@ -86,16 +95,21 @@ export function loadConfig(
 ): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Production's own requirements are checked on the raw values, so they are
+  // reported together with any malformed variable, not one boot later.
+  if (cleaned.NODE_ENV === 'production') {
+    if (!cleaned.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+    if (!cleaned.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
+    if (cleaned.SEED_DEMO_DATA === 'true' || cleaned.SEED_DEMO_DATA === '1') {
+      problems.push('SEED_DEMO_DATA: demo data is never created in production');
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigValidationError(problems);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
-  const problems: string[] = [];
-  if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
-  if (isProduction && !env.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
-  if (isProduction && env.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data is never created in production');
-  if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const dataDir = resolve(env.DATA_DIR);
   return {
@@ -128,6 +142,11 @@ export function loadConfig(
       maxCost: env.GRAPHQL_MAX_COST,
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    referrals: {
+      sweepIntervalSeconds: env.REFERRAL_SWEEP_INTERVAL_SECONDS,
+      dueSoonHours: env.REFERRAL_DUE_SOON_HOURS,
+      accessDaysAfterClose: env.REFERRAL_ACCESS_DAYS_AFTER_CLOSE,
+    },
     queuePrefix: 'pp',
     ...overrides,
   };

@@ -1,6 +1,7 @@
 /** Every queue and job name the platform uses, typed, in one place. */
 export const QUEUES = {
   system: 'system',
+  referrals: 'referrals',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -8,6 +9,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Round-trip probe: proves the api can enqueue and a worker can process. */
   'system.ping': { requestedAt: string };
+  /** Scheduled: expire overdue referrals, announce those due soon. */
+  'referrals.sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

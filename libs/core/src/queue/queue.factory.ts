@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, JobsOptions, Queue, Worker, WorkerOptions, createPostgresBackend, withBackend } from 'bullmq';
 import IORedis from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,6 +32,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 @Injectable()
 export class QueueFactory implements OnApplicationShutdown {
   readonly kind: QueueBackingKind;
+  private readonly logger = new Logger(QueueFactory.name);
   private redis?: IORedis;
   private readonly queues = new Map<string, AnyQueue>();
   private readonly workers: AnyWorker[] = [];
@@ -49,6 +50,7 @@ export class QueueFactory implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.build('queue', name);
+      this.reportErrors(queue, `queue ${name}`);
       this.queues.set(name, queue);
     }
     return queue;
@@ -56,8 +58,18 @@ export class QueueFactory implements OnApplicationShutdown {
 
   worker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): AnyWorker {
     const worker = this.build('worker', name, processor, options);
+    this.reportErrors(worker, `worker ${name}`);
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Connection errors (a dropped idle connection, a backend restart) are
+   * emitted as 'error' events; BullMQ reconnects by itself. Without a listener
+   * they would go to console.error, past the JSON logs.
+   */
+  private reportErrors(emitter: AnyQueue | AnyWorker, what: string): void {
+    (emitter as AnyQueue).on('error', (error: Error) => this.logger.warn(`${what}: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

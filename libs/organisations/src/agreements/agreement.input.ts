@@ -13,13 +13,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { NoNulCharacter, Trim } from '../validation';
 import { DataCategory, Purpose } from '../vocabulary';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'Give exactly one of counterpartOrganisationId and partnershipId.' })
 export class ProposeAgreementInput {
-  @Field() @IsString() @Length(2, 200) title!: string;
+  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() title!: string;
   @Field(() => ID, { description: 'Your organisation.' }) @IsUUID() proposedByOrganisationId!: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() counterpartOrganisationId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() partnershipId?: string;
@@ -44,5 +45,5 @@ export class ProposeAgreementInput {
 @InputType()
 export class TerminateAgreementInput {
   @Field(() => ID) @IsUUID() agreementId!: string;
-  @Field() @IsString() @Length(3, 2000) reason!: string;
+  @Field() @Trim() @IsString() @Length(3, 2000) @NoNulCharacter() reason!: string;
 }

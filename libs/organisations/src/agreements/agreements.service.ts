@@ -77,6 +77,10 @@ export class AgreementsService {
     authorize(actor, 'create', 'DataSharingAgreement', { proposedByOrganisationId: input.proposedByOrganisationId });
 
     const id = await this.dataSource.transaction(async (tx) => {
+      // Only a platform admin can name an organisation they do not belong to, possibly one that does not exist.
+      if (!(await tx.existsBy(OrganisationEntity, { id: input.proposedByOrganisationId }))) {
+        throw new NotFoundError('Organisation', input.proposedByOrganisationId);
+      }
       if (
         input.counterpartOrganisationId &&
         !(await tx.existsBy(OrganisationEntity, { id: input.counterpartOrganisationId }))

@@ -75,7 +75,7 @@ export class DirectoryService {
     authorize(actor, 'update', 'Organisation', { id: row.id });
     if (input.name !== undefined) row.name = input.name.trim();
     if (input.shortName !== undefined) row.shortName = input.shortName;
-    if (input.email !== undefined) row.email = input.email.toLowerCase();
+    if (input.email !== undefined) row.email = input.email?.toLowerCase() ?? null;
     if (input.phone !== undefined) row.phone = input.phone;
     if (input.address !== undefined) Object.assign(row, addressColumns(input.address));
     try {

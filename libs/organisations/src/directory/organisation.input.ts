@@ -16,24 +16,25 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { OrganisationKind } from '../vocabulary';
+import { NoNulCharacter, OptionalNotNull, Trim } from '../validation';
 
 @InputType()
 export class AddressInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) street?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) @NoNulCharacter() street?: string;
   @Field({ nullable: true })
   @IsOptional()
   @Matches(/^\d{2}-\d{3}$/, { message: 'postalCode must look like 05-120' })
   postalCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) city?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) county?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) voivodeship?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() city?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() county?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() voivodeship?: string;
 }
 
 @InputType()
 export class CreateOrganisationInput {
   @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind!: OrganisationKind;
-  @Field() @IsString() @Length(2, 200) name!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 40) shortName?: string;
+  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() name!: string;
+  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(1, 40) @NoNulCharacter() shortName?: string;
   @Field({ nullable: true, description: 'NIP, 10 digits' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'taxId must be 10 digits' })
@@ -54,9 +55,25 @@ export class CreateOrganisationInput {
 @InputType()
 export class UpdateOrganisationInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(2, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 40) shortName?: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true, description: 'Leave out to keep; cannot be null.' })
+  @Trim()
+  @OptionalNotNull()
+  @IsString()
+  @Length(2, 200)
+  @NoNulCharacter()
+  name?: string;
+  @Field(() => String, { nullable: true, description: 'null clears it.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  @NoNulCharacter()
+  shortName?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it.' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
   @Field({ nullable: true })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone is not a phone number' })
@@ -71,16 +88,35 @@ export class UpdateOrganisationInput {
 @InputType()
 export class AddOrganisationServiceInput {
   @Field(() => ID) @IsUUID() organisationId!: string;
-  @Field() @IsString() @Length(2, 200) name!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() name!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) @NoNulCharacter() description?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000) capacity?: number;
 }
 
 @InputType()
 export class UpdateOrganisationServiceInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(2, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000) capacity?: number;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @Field({ nullable: true, description: 'Leave out to keep; cannot be null.' })
+  @Trim()
+  @OptionalNotNull()
+  @IsString()
+  @Length(2, 200)
+  @NoNulCharacter()
+  name?: string;
+  @Field(() => String, { nullable: true, description: 'null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @NoNulCharacter()
+  description?: string | null;
+  @Field(() => Int, { nullable: true, description: 'null: no fixed limit.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  capacity?: number | null;
+  @Field({ nullable: true, description: 'Leave out to keep; cannot be null.' })
+  @OptionalNotNull()
+  @IsBoolean()
+  active?: boolean;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Actor, ActorResolver, Role } from '@app/authz';
 
@@ -9,6 +10,8 @@ export class MembershipActorResolver implements ActorResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async resolve(userId: string): Promise<Actor | undefined> {
+    // A token's subject is only trusted as far as its signature: never hand SQL a value it would choke on.
+    if (!isUUID(userId)) return undefined;
     const rows: { organisation_id: string | null; role: Role | null }[] = await this.dataSource.query(
       `SELECT m.organisation_id, m.role
          FROM users u LEFT JOIN memberships m ON m.user_id = u.id

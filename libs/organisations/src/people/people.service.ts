@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor, Role, authorize, isAllowed } from '@app/authz';
-import { BadUserInputError, ConflictError, NotFoundError, isUniqueViolation } from '@app/core';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from '@app/core';
 import { DirectoryService } from '../directory/directory.service';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import { Language } from '../vocabulary';
@@ -86,6 +86,10 @@ export class PeopleService {
   async removeMember(actor: Actor, membershipId: string): Promise<boolean> {
     const membership = await this.visibleMembership(actor, membershipId);
     authorize(actor, 'delete', 'Membership', { organisationId: membership.organisationId, role: membership.role });
+    // A partner admin may neither grant nor change a platform-admin membership, so neither may they remove one.
+    if (membership.role === Role.PLATFORM_ADMIN && !actor.isPlatformAdmin) {
+      throw new ForbiddenError('Only a platform admin can remove a platform admin');
+    }
     return this.dataSource.transaction(async (tx) => {
       if (membership.role === Role.PARTNER_ADMIN) await this.assertAnotherAdminRemains(tx, membership);
       await tx.delete(MembershipEntity, { id: membership.id });
@@ -123,13 +127,20 @@ export class PeopleService {
         { field: 'initialPassword', problems: ['required when the e-mail has no account yet'] },
       ]);
     }
-    return tx.save(
-      tx.create(UserEntity, {
-        email,
-        displayName: input.displayName.trim(),
-        passwordHash: await hashPassword(input.initialPassword),
-        language: input.language ?? Language.pl,
-      }),
-    );
+    const passwordHash = await hashPassword(input.initialPassword);
+    try {
+      return await tx.save(
+        tx.create(UserEntity, {
+          email,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          language: input.language ?? Language.pl,
+        }),
+      );
+    } catch (error) {
+      // Someone created the same account at the same moment.
+      if (isUniqueViolation(error)) throw new ConflictError('An account with this e-mail was just created; retry');
+      throw error;
+    }
   }
 }

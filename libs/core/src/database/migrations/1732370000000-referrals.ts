@@ -25,6 +25,7 @@ export class Referrals1732370000000 implements MigrationInterface {
         outcome text,
         outcome_note text CHECK (length(outcome_note) <= 4000),
         sent_at timestamptz,
+        due_soon_notified_at timestamptz,
         closed_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
