@@ -8,6 +8,7 @@ interface AccessTokenClaims {
 }
 
 const ISSUER = 'partnership-platform';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Short-lived HS256 access tokens naming the user; roles are read per request. */
 @Injectable()
@@ -36,7 +37,10 @@ export class AccessTokenService {
         algorithms: ['HS256'],
         issuer: ISSUER,
       });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new Error('wrong token type');
+      // The subject goes on to SQL: a value that is no user id is a bad token, not a database error.
+      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+        throw new Error('not an access token for a user');
+      }
       return claims.sub;
     } catch {
       throw new UnauthenticatedError('Invalid or expired token');

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule } from '@app/api/api.module';
 import { AppConfig, loadConfig } from '@app/core';
@@ -17,7 +17,17 @@ export interface TestApp {
 export interface TestAppOptions {
   seedDemoData?: boolean;
   env?: Record<string, string>;
+  /**
+   * Prefix of the Redis keys (queues, login rate limits). Defaults to the
+   * database name; give two apps the same one to make them share Redis state.
+   */
+  queuePrefix?: string;
+  /** Test-only providers (e.g. a probe resolver) booted next to the API module. */
+  providers?: Provider[];
 }
+
+@Module({})
+class TestRootModule {}
 
 /**
  * The whole API (with the worker in process) on its own cloned database and a
@@ -39,9 +49,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       SHUTDOWN_GRACE_MS: '5000',
       ...options.env,
     },
-    { queuePrefix: database.name },
+    { queuePrefix: options.queuePrefix ?? database.name },
   );
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: false });
+  const api = ApiModule.forRoot(config);
+  const root: DynamicModule = options.providers?.length
+    ? { module: TestRootModule, imports: [api], providers: options.providers }
+    : api;
+  const app = await NestFactory.create(root, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AppConfig, createErrorFormatter } from '@app/core';
 import { graphiqlLandingPage } from './graphiql';
+import { introspectionDepthRule } from './introspection-depth.rule';
 
 /**
  * Apollo, code-first, hardened from day one: depth, alias, token, directive
@@ -22,7 +23,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ignoreIntrospection: !config.isProduction,
     },
     maxAliases: { n: config.graphql.maxAliases },
-    maxTokens: { n: config.graphql.maxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's Apollo
+    // plugin re-parsed every document in a hook, so an over-long or malformed
+    // document came back as HTTP 500 instead of a 400 parse failure.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: config.graphql.maxCost },
     blockFieldSuggestion: { enabled: config.isProduction },
@@ -37,7 +41,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.isDevelopment,
-    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: [...armor.validationRules, introspectionDepthRule()],
     // Cast: armor and Apollo's plugin helpers type against Apollo's ESM build,
     // Nest against its CommonJS build; at run time they are the same objects.
     plugins: [
