@@ -4,8 +4,9 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 import { APP_CONFIG, AppConfig, RateLimitedError } from '@app/core';
 
 /**
- * Two fixed windows: every attempt counts against the client address, failed
- * attempts against the account. With Redis the counters are shared by every
+ * Two fixed windows: every attempt counts against the client address and
+ * against the account; a successful login clears the account's count, so in
+ * effect it counts the failures since the last success. With Redis the counters are shared by every
  * API process; without it (the embedded default runs one API process) they
  * live in memory.
  */
@@ -38,17 +39,14 @@ export class LoginRateLimiter implements OnApplicationShutdown {
     }
   }
 
-  /** Counts the attempt; refuses when the address or the account is over its limit. */
+  /**
+   * Counts the attempt against the address and the account before the password
+   * is checked, so parallel guesses cannot slip past the account's limit; a
+   * success clears the account's count again.
+   */
   async admit(account: string, address: string): Promise<void> {
     await this.perAddress.consume(address).catch(rethrowAsRateLimited);
-    const failures = await this.perAccount.get(account);
-    if (failures && failures.remainingPoints <= 0) {
-      throw new RateLimitedError(Math.ceil(failures.msBeforeNext / 1000));
-    }
-  }
-
-  async recordFailure(account: string): Promise<void> {
-    await this.perAccount.penalty(account, 1);
+    await this.perAccount.consume(account).catch(rethrowAsRateLimited);
   }
 
   async recordSuccess(account: string): Promise<void> {

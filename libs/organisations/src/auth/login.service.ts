@@ -28,10 +28,7 @@ export class LoginService {
     await this.limiter.admit(account, clientAddress);
     const user = account.length <= 254 ? await this.users.findOneBy({ email: account }) : null;
     const passwordMatches = await verifyPassword(user?.passwordHash, password);
-    if (!user || !passwordMatches || user.disabledAt) {
-      await this.limiter.recordFailure(account);
-      throw new UnauthenticatedError(INVALID);
-    }
+    if (!user || !passwordMatches || user.disabledAt) throw new UnauthenticatedError(INVALID);
     await this.limiter.recordSuccess(account);
     return this.tokens.issue(user.id);
   }
