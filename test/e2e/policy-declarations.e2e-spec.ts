@@ -72,6 +72,10 @@ const EXPECTED_POLICIES: Record<string, string> = {
   'Mutation.startReferral': 'authenticated',
   'Query.referral': 'authenticated',
   'Query.referrals': 'authenticated',
+  // notifications: signed in; each user reads and marks only their own inbox
+  'Mutation.markAllNotificationsRead': 'authenticated',
+  'Mutation.markNotificationRead': 'authenticated',
+  'Query.notifications': 'authenticated',
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   createInputValidationPipe,
 } from '@app/core';
 import { ConsentsModule } from '@app/consents';
+import { NotificationsModule } from '@app/notifications';
 import { DemoModule, OrganisationsModule } from '@app/organisations';
 import { ParticipantsModule } from '@app/participants';
 import { ReferralsModule } from '@app/referrals';
@@ -38,6 +39,7 @@ export class ApiModule {
         ConsentsModule,
         ParticipantsModule,
         ReferralsModule,
+        NotificationsModule,
         DemoModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
       ],

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationDeliveryModule } from '@app/notifications';
 import { ReferralSweepModule } from '@app/referrals';
+import { NotificationsProcessor } from './notifications.processor';
 import { ReferralSweepProcessor } from './referral-sweep.processor';
 import { SystemProcessor } from './system.processor';
 
@@ -7,5 +9,8 @@ import { SystemProcessor } from './system.processor';
  * Every BullMQ processor and scheduled sweep. Imported by the worker app, and
  * by the API when it runs the worker in process (the embedded default).
  */
-@Module({ imports: [ReferralSweepModule], providers: [SystemProcessor, ReferralSweepProcessor] })
+@Module({
+  imports: [ReferralSweepModule, NotificationDeliveryModule],
+  providers: [SystemProcessor, ReferralSweepProcessor, NotificationsProcessor],
+})
 export class WorkerProcessorsModule {}

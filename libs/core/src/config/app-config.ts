@@ -39,6 +39,10 @@ export const environmentSchema = z.object({
   REFERRAL_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
   REFERRAL_DUE_SOON_HOURS: z.coerce.number().int().min(1).default(48),
   REFERRAL_ACCESS_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(365).default(30),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  OUTBOX_REDELIVER_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
+  OUTBOX_RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -71,6 +75,14 @@ export interface AppConfig {
   runWorkerInProcess: boolean;
   graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   shutdownGraceMs: number;
+  notifications: {
+    /** Fallback poll of the outbox relay; NOTIFY wakes it at once. */
+    relayPollMs: number;
+    /** Dispatched but undelivered for this long: the reconciler dispatches again. */
+    redeliverAfterSeconds: number;
+    reconcileEverySeconds: number;
+    concurrency: number;
+  };
   referrals: {
     sweepIntervalSeconds: number;
     dueSoonHours: number;
@@ -142,6 +154,12 @@ export function loadConfig(
       maxCost: env.GRAPHQL_MAX_COST,
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    notifications: {
+      relayPollMs: env.OUTBOX_POLL_MS,
+      redeliverAfterSeconds: env.OUTBOX_REDELIVER_AFTER_SECONDS,
+      reconcileEverySeconds: env.OUTBOX_RECONCILE_EVERY_SECONDS,
+      concurrency: env.NOTIFICATION_CONCURRENCY,
+    },
     referrals: {
       sweepIntervalSeconds: env.REFERRAL_SWEEP_INTERVAL_SECONDS,
       dueSoonHours: env.REFERRAL_DUE_SOON_HOURS,

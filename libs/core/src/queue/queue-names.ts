@@ -2,6 +2,7 @@
 export const QUEUES = {
   system: 'system',
   referrals: 'referrals',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -11,6 +12,10 @@ export interface JobPayloads {
   'system.ping': { requestedAt: string };
   /** Scheduled: expire overdue referrals, announce those due soon. */
   'referrals.sweep': Record<string, never>;
+  /** One outbox event to turn into notifications; jobId = the outbox id. */
+  'notifications.deliver': { eventId: string };
+  /** Scheduled: re-dispatch outbox events dispatched but never delivered. */
+  'notifications.reconcile': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,0 +1,4 @@
+export * from './notification-delivery.service';
+export * from './notifications.module';
+export * from './outbox-relay.service';
+export * from './recipients';

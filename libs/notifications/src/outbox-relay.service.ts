@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
+
+const BATCH = 500;
+
+/**
+ * Moves outbox rows onto the BullMQ `notifications` queue, `jobId` = outbox id,
+ * and marks them dispatched in the same database transaction. Woken at once by
+ * PostgreSQL NOTIFY on every outbox insert, and polls as a fallback. A crash
+ * between enqueue and commit re-enqueues the same jobId, which BullMQ ignores
+ * while the job exists; the reconciler re-dispatches whatever was dispatched but
+ * never delivered (a Redis wiped clean included).
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.listener = new Client({ connectionString: this.config.databaseUrl });
+    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
+    this.listener.on('notification', () => this.wake());
+    await this.listener.connect();
+    await this.listener.query('LISTEN outbox');
+    this.timer = setInterval(() => this.wake(), this.config.notifications.relayPollMs);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a relay pass now, or right after the one in flight. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Relays until no undispatched row is left. Returns how many rows it moved. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const moved = await this.relayBatch();
+      total += moved;
+      if (moved < BATCH || this.stopped) return total;
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: { id: string; event_type: string }[] = await tx.query(
+        `SELECT id, event_type FROM outbox WHERE dispatched_at IS NULL
+          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      await this.queues
+        .queue(QUEUES.notifications)
+        .addBulk(
+          rows.map((row) => ({ name: 'notifications.deliver', data: { eventId: row.id }, opts: { jobId: row.id } })),
+        );
+      await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY ($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  /**
+   * Rows dispatched long ago but never delivered go back to the relay: their
+   * job was lost (Redis restarted without persistence) or failed for good.
+   * A failed job still in the queue is retried instead of re-added.
+   */
+  async reconcile(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH due AS (
+         UPDATE outbox SET dispatched_at = NULL
+          WHERE delivered_at IS NULL AND dispatched_at < now() - make_interval(secs => $1)
+          RETURNING id
+       ) SELECT id FROM due`,
+      [this.config.notifications.redeliverAfterSeconds],
+    );
+    const queue = this.queues.queue(QUEUES.notifications);
+    for (const { id } of rows) {
+      const job = await queue.getJob(id);
+      if (job && (await job.isFailed())) await job.remove();
+    }
+    if (rows.length > 0) {
+      this.logger.warn(`reconciler: ${rows.length} undelivered outbox events re-dispatched`);
+      this.wake();
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,94 @@
+import { Role } from '@app/authz';
+
+export interface OutboxRow {
+  id: string;
+  event_type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+}
+
+export interface Audience {
+  organisationIds: string[];
+  roles: Role[];
+  /** A short, non-sensitive line for the inbox: ids and organisation roles only, never personal data. */
+  title: string;
+}
+
+const CASEWORK = [Role.CASEWORKER, Role.COORDINATOR];
+const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+
+/**
+ * Who hears of an event: an organisation's inbox is its members with the
+ * relevant roles. Each referral step goes to the other side; withdrawals go
+ * to every organisation that received data under the consent (GDPR art. 19).
+ */
+export function audienceFor(event: OutboxRow): Audience | undefined {
+  const p = event.payload;
+  switch (event.event_type) {
+    case 'referral.send':
+      return { organisationIds: str(p.toOrganisationId), roles: CASEWORK, title: 'New referral received' };
+    case 'referral.accept':
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK, title: 'Referral accepted' };
+    case 'referral.decline':
+      return {
+        organisationIds: str(p.fromOrganisationId),
+        roles: CASEWORK,
+        title: `Referral declined (${String(p.reasonCode)})`,
+      };
+    case 'referral.start':
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK, title: 'Referral in progress' };
+    case 'referral.complete':
+      return {
+        organisationIds: str(p.fromOrganisationId),
+        roles: CASEWORK,
+        title: `Referral completed (${String(p.outcome)})`,
+      };
+    case 'referral.drop_out':
+      return {
+        organisationIds: str(p.fromOrganisationId),
+        roles: CASEWORK,
+        title: `Participant dropped out (${String(p.reasonCode)})`,
+      };
+    case 'referral.forward':
+      return {
+        organisationIds: str(p.fromOrganisationId),
+        roles: CASEWORK,
+        title: 'Referral forwarded to another organisation',
+      };
+    case 'referral.cancel':
+      return {
+        organisationIds: str(p.toOrganisationId),
+        roles: CASEWORK,
+        title: `Referral cancelled (${String(p.reasonCode)})`,
+      };
+    case 'referral.expired':
+      return {
+        organisationIds: [...str(p.fromOrganisationId), ...str(p.toOrganisationId)],
+        roles: CASEWORK,
+        title: 'Referral expired unanswered',
+      };
+    case 'referral.due_soon':
+      return {
+        organisationIds: str(p.toOrganisationId),
+        roles: CASEWORK,
+        title: `Referral due on ${String(p.responseDueOn)}`,
+      };
+    case 'consent.withdrawn':
+      return {
+        organisationIds: Array.isArray(p.notifyOrganisationIds)
+          ? p.notifyOrganisationIds.filter((id): id is string => typeof id === 'string')
+          : [],
+        roles: [...CASEWORK, Role.PARTNER_ADMIN],
+        title: 'A participant withdrew consent: stop using the data received under it',
+      };
+    case 'break_glass.opened':
+      return {
+        organisationIds: str(p.ownerOrganisationId),
+        roles: [Role.COORDINATOR, Role.PARTNER_ADMIN],
+        title: 'Emergency access opened to one of your participants',
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
+
+const INBOX = `query($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly) { unreadCount edges { node { id eventType subjectId title summary readAt } } } }`;
+
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('notifications: a referral step reaches the other side’s inbox', () => {
+  let api: TestApp;
+  let pup: GraphQLClient;
+  let cis: GraphQLClient;
+  let referralId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    const clients = demoClients(api.baseUrl);
+    [pup, cis] = await Promise.all([clients.labourOfficeCaseworker(), clients.cisCaseworker()]);
+    const { organisations } = await pup.data('{ organisations(kind: SOCIAL_INTEGRATION_CENTRE) { id } }');
+    const cisId = organisations[0].id;
+    const { createParticipant } = await pup.data(
+      `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`,
+      {
+        input: { identity: { firstName: 'Ewa', lastName: 'Mazur' } },
+      },
+    );
+    await pup.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: {
+        participantId: createParticipant.id,
+        recipientOrganisationId: cisId,
+        purposes: ['REFERRAL'],
+        dataCategories: ['IDENTITY'],
+        validFrom: '2026-01-01',
+        evidence: { method: 'ELECTRONIC' },
+      },
+    });
+    const { createReferral } = await pup.data(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
+      {
+        input: {
+          participantId: createParticipant.id,
+          toOrganisationId: cisId,
+          reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+          reason: 'Skierowanie do CIS',
+          send: true,
+        },
+      },
+    );
+    referralId = createReferral.id;
+  });
+  afterAll(() => api.close());
+
+  it('the CIS caseworker sees the sent referral in the inbox, without personal data', async () => {
+    const started = Date.now();
+    const inbox = await eventually(async () => {
+      const { notifications } = await cis.data(INBOX, { unreadOnly: true });
+      return notifications.edges.length > 0 ? notifications : undefined;
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(inbox.unreadCount).toBe(1);
+    expect(inbox.edges[0].node).toMatchObject({
+      eventType: 'referral.send',
+      subjectId: referralId,
+      title: 'New referral received',
+      readAt: null,
+    });
+    expect(inbox.edges[0].node.summary).not.toContain('Mazur');
+  });
+
+  it('declining notifies the labour office with the reason code, once', async () => {
+    await cis.data(`mutation($input: DeclineReferralInput!) { declineReferral(input: $input) { status } }`, {
+      input: { referralId, reasonCode: 'NO_CAPACITY' },
+    });
+    const inbox = await eventually(async () => {
+      const { notifications } = await pup.data(INBOX, {});
+      return notifications.edges.some((e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline')
+        ? notifications
+        : undefined;
+    });
+    const declines = inbox.edges.filter(
+      (e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline',
+    );
+    expect(declines).toHaveLength(1);
+    expect(declines[0].node.title).toBe('Referral declined (NO_CAPACITY)');
+    expect(JSON.parse(declines[0].node.summary)).toMatchObject({ referralId, reasonCode: 'NO_CAPACITY' });
+  });
+
+  it('marks a notification read and counts the unread', async () => {
+    const { notifications } = await cis.data(INBOX, { unreadOnly: true });
+    const id = notifications.edges[0].node.id;
+    const { markNotificationRead } = await cis.data(`mutation($id: ID!) { markNotificationRead(id: $id) { readAt } }`, {
+      id,
+    });
+    expect(markNotificationRead.readAt).not.toBeNull();
+    const after = await cis.data(INBOX, { unreadOnly: true });
+    expect(after.notifications.unreadCount).toBe(0);
+    expect(await pup.errorCode(`mutation($id: ID!) { markNotificationRead(id: $id) { id } }`, { id })).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
