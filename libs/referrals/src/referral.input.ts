@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NoNulCharacter, Trim } from '@app/organisations/validation';
 import {
   CancelReason,
   DeclineReason,
@@ -30,7 +31,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class AttachmentInput {
-  @Field() @IsString() @Length(1, 200) name!: string;
+  @Field() @Trim() @IsString() @Length(1, 200) @NoNulCharacter() name!: string;
   @Field() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be a lower-case hex SHA-256' }) sha256!: string;
 }
 
@@ -43,7 +44,7 @@ export class CreateReferralInput {
   @IsUUID()
   toServiceId?: string;
   @Field(() => ReferralReasonCategory) @IsEnum(ReferralReasonCategory) reasonCategory!: ReferralReasonCategory;
-  @Field() @IsString() @Length(3, 4000) reason!: string;
+  @Field() @Trim() @IsString() @Length(3, 4000) @NoNulCharacter() reason!: string;
   @Field(() => ReferralPriority, { defaultValue: ReferralPriority.NORMAL })
   @IsEnum(ReferralPriority)
   priority: ReferralPriority = ReferralPriority.NORMAL;
@@ -64,6 +65,7 @@ export class CreateReferralInput {
   @IsOptional()
   @IsString()
   @Length(8, 200)
+  @NoNulCharacter()
   idempotencyKey?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }
@@ -76,17 +78,19 @@ export class TransitionInput {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(8, 200) idempotencyKey?: string;
+  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @MaxLength(4000) @NoNulCharacter() note?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(8, 200) @NoNulCharacter() idempotencyKey?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }
 
 @InputType()
 export class AcceptReferralInput extends TransitionInput {
   @Field({ nullable: true, description: 'Coordinators only: accept into a full service, saying why.' })
+  @Trim()
   @IsOptional()
   @IsString()
   @Length(5, 2000)
+  @NoNulCharacter()
   capacityOverrideReason?: string;
 }
 
@@ -114,7 +118,7 @@ export class CompleteReferralInput extends TransitionInput {
 export class ForwardReferralInput extends TransitionInput {
   @Field(() => ID) @IsUUID() toOrganisationId!: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() toServiceId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(3, 4000) reason?: string;
+  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(3, 4000) @NoNulCharacter() reason?: string;
 }
 
 export enum ReferralDirection {
@@ -142,6 +146,7 @@ export class ReferralFilter {
   @Field({ nullable: true, description: 'Due on or before this date (YYYY-MM-DD).' })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'dueBefore must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
   dueBefore?: string;
 }
 

@@ -44,6 +44,8 @@ export class Referral {
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field(() => Int) version!: number;
+  /** Not in the schema: the organisation the referral was read as, so nested fields read as it too. */
+  viewerOrganisationId!: string;
 
   // Resolved by field resolvers, batched per request.
   @Field(() => Organisation) fromOrganisation?: Organisation;

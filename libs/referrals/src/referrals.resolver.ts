@@ -126,8 +126,10 @@ export class ReferralsResolver {
     @Context() { req }: GqlContext,
     @CurrentActor() actor: Actor,
   ): Promise<Participant | null> {
-    return requestLoader(req, 'referral.participant', (ids) =>
-      this.participants.getMany(actor, ids, { purpose: Purpose.REFERRAL }).catch(() => ids.map(() => null)),
+    // As the organisation the referral was read as (someone in two organisations names one), one batch each.
+    const asOrganisationId = referral.viewerOrganisationId;
+    return requestLoader(req, `referral.participant:${asOrganisationId}`, (ids) =>
+      this.participants.getMany(actor, ids, { purpose: Purpose.REFERRAL, asOrganisationId }),
     ).load(referral.participantId);
   }
 

@@ -52,6 +52,25 @@ const VISIBLE = `(r.from_organisation_id = $ORG
   OR (r.to_organisation_id = $ORG AND r.status <> 'DRAFT')
   OR r.parent_referral_id IN (SELECT p.id FROM referrals p WHERE p.from_organisation_id = $ORG))`;
 
+/**
+ * Today + the shortest response time that the agreements in force for REFERRAL
+ * between two organisations promise (bilateral, or partnership-wide for a
+ * partnership both belong to, as the access rule reads them); NULL if none.
+ */
+const dueByAgreement = (a: string, b: string) => `(SELECT current_date + min(ag.response_time_days)
+    FROM data_sharing_agreements ag
+   WHERE ag.status = 'ACTIVE' AND 'REFERRAL' = ANY (ag.purposes)
+     AND ag.valid_from <= current_date AND (ag.valid_until IS NULL OR ag.valid_until >= current_date)
+     AND ((ag.partnership_id IS NULL
+           AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.organisation_id = ${a})
+           AND EXISTS (SELECT 1 FROM agreement_parties y WHERE y.agreement_id = ag.id AND y.organisation_id = ${b}))
+       OR (ag.partnership_id IS NOT NULL
+           AND EXISTS (SELECT 1 FROM partnership_members x WHERE x.partnership_id = ag.partnership_id AND x.organisation_id = ${a})
+           AND EXISTS (SELECT 1 FROM partnership_members y WHERE y.partnership_id = ag.partnership_id AND y.organisation_id = ${b}))))`;
+
+/** The longest note a history row holds (referral_history.note CHECK). */
+const MAX_NOTE = 4000;
+
 export interface TransitionDetails {
   reasonCode?: string;
   outcome?: string;
@@ -125,7 +144,7 @@ export class ReferralsService {
   async get(actor: Actor, id: string, asOrganisationId?: string): Promise<Referral> {
     const membership = actingMembership(actor, asOrganisationId);
     const row = await this.visibleRow(this.dataSource.manager, membership.organisationId, id);
-    return toReferral(row);
+    return toReferral(row, membership.organisationId);
   }
 
   async list(actor: Actor, args: ReferralsArgs): Promise<ReferralConnection> {
@@ -163,7 +182,7 @@ export class ReferralsService {
     );
     const page = rows.slice(0, args.first);
     return {
-      edges: page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row) })),
+      edges: page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row, membership.organisationId) })),
       pageInfo: {
         hasNextPage: rows.length > args.first,
         endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
@@ -174,8 +193,10 @@ export class ReferralsService {
   /** Timelines for several referrals at once (one query), oldest step first. */
   async historyOf(referralIds: readonly string[]): Promise<Map<string, ReferralHistoryEntry[]>> {
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT id::text, referral_id, occurred_at, actor_user_id, actor_organisation_id, from_status, to_status, reason_code, outcome, note
-         FROM referral_history WHERE referral_id = ANY ($1::uuid[]) ORDER BY referral_id, id`,
+      // Ordered by h.id, the bigint: a bare id would mean the text output column, and '10' < '9'.
+      `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
+              h.to_status, h.reason_code, h.outcome, h.note
+         FROM referral_history h WHERE h.referral_id = ANY ($1::uuid[]) ORDER BY h.referral_id, h.id`,
       [referralIds],
     );
     const result = new Map<string, ReferralHistoryEntry[]>(referralIds.map((id) => [id, []]));
@@ -237,22 +258,30 @@ export class ReferralsService {
         (input as AcceptReferralInput).capacityOverrideReason,
       );
     }
+    const historyNote = [note, capacityNote].filter(Boolean).join(' — ') || null;
+    if (historyNote !== null && historyNote.length > MAX_NOTE) {
+      throw new BadUserInputError('The note and the capacity override reason are too long together', [
+        { field: 'note', problems: [`together with the override reason at most ${MAX_NOTE} characters`] },
+      ]);
+    }
 
     const to = TRANSITIONS[transition].to;
     const closes = CLOSED_STATUSES.includes(to);
-    const updated: unknown[] = await tx.query(
-      `UPDATE referrals
+    // Wrapped in a CTE so the answer is the RETURNING rows: for a bare UPDATE, TypeORM's query() returns
+    // [rows, rowCount], an array of two whether or not a row matched.
+    const updated: { id: string }[] = await tx.query(
+      `WITH updated AS (
+       UPDATE referrals
           SET status = $4, version = version + 1, updated_at = now(),
               sent_at = CASE WHEN $4 = 'SENT' THEN now() ELSE sent_at END,
-              response_due_on = CASE WHEN $4 = 'SENT' AND response_due_on IS NULL THEN
-                (SELECT current_date + min(a.response_time_days) FROM data_sharing_agreements a
-                  JOIN agreement_parties x ON x.agreement_id = a.id AND x.organisation_id = from_organisation_id
-                  JOIN agreement_parties y ON y.agreement_id = a.id AND y.organisation_id = to_organisation_id
-                 WHERE a.status = 'ACTIVE' AND 'REFERRAL' = ANY (a.purposes)) ELSE response_due_on END,
+              response_due_on = CASE WHEN $4 = 'SENT' AND response_due_on IS NULL
+                THEN ${dueByAgreement('referrals.from_organisation_id', 'referrals.to_organisation_id')}
+                ELSE response_due_on END,
               closed_at = CASE WHEN $5 THEN now() ELSE closed_at END,
               outcome = COALESCE($6, outcome), outcome_note = COALESCE($7, outcome_note)
         WHERE id = $1 AND version = $2 AND status = $3
-        RETURNING id`,
+        RETURNING id)
+       SELECT id FROM updated`,
       [
         row.id,
         row.version,
@@ -260,15 +289,20 @@ export class ReferralsService {
         to,
         closes,
         details.outcome ?? null,
-        transition === ReferralTransition.COMPLETE ? (note ?? null) : null,
+        transition === ReferralTransition.COMPLETE ? note || null : null,
       ],
     );
     if (updated.length === 0) {
+      // Lost a race: name the state the winner left it in (visible now, READ COMMITTED), not the one we read.
+      const [current]: { status: ReferralStatus; version: number }[] = await tx.query(
+        `SELECT status, version FROM referrals WHERE id = $1`,
+        [row.id],
+      );
       throw new ConflictError('The referral was changed by someone else; reload and retry', {
-        currentStatus: row.status,
+        currentStatus: current?.status ?? row.status,
+        currentVersion: current?.version ?? row.version,
       });
     }
-    const historyNote = [note, capacityNote].filter(Boolean).join(' — ') || null;
     await this.record(tx, row.id, actor.userId, membership.organisationId, row.status, to, details, historyNote);
 
     if (transition === ReferralTransition.SEND)
@@ -339,10 +373,14 @@ export class ReferralsService {
       dueOn: undefined,
       attachments: parent.attachments,
     });
+    // Due by the agreement between the forwarder and the new recipient, else the one the consent gate
+    // relies on (the participant's owner and the new recipient), else in 14 days.
     await tx.query(
-      `UPDATE referrals SET status = 'SENT', sent_at = now(), version = version + 1,
-              response_due_on = current_date + 14 WHERE id = $1`,
-      [childId],
+      `UPDATE referrals SET status = 'SENT', sent_at = now(), version = referrals.version + 1,
+              response_due_on = COALESCE(${dueByAgreement('$2::uuid', '$3::uuid')},
+                                         ${dueByAgreement('p.owner_organisation_id', '$3::uuid')}, current_date + 14)
+         FROM participants p WHERE referrals.id = $1 AND p.id = referrals.participant_id`,
+      [childId, membership.organisationId, input.toOrganisationId],
     );
     await this.record(
       tx,
@@ -355,6 +393,23 @@ export class ReferralsService {
       `forwarded from ${parent.id}`,
     );
     await this.assertConsentGate(tx, parent.participant_id, input.toOrganisationId);
+    // The child's own hand-over, announced to its recipient like any other send.
+    await writeOutboxEvent(tx, {
+      type: `referral.${ReferralTransition.SEND.toLowerCase()}`,
+      aggregateType: 'referral',
+      aggregateId: childId,
+      payload: {
+        referralId: childId,
+        fromOrganisationId: membership.organisationId,
+        toOrganisationId: input.toOrganisationId,
+        status: ReferralStatus.SENT,
+        actorOrganisationId: membership.organisationId,
+        reasonCode: null,
+        outcome: null,
+        childReferralId: null,
+        parentReferralId: parent.id,
+      },
+    });
     return childId;
   }
 
@@ -364,9 +419,10 @@ export class ReferralsService {
     membership: ActorMembership,
     overrideReason?: string,
   ): Promise<string | null> {
-    // Lock the service so two acceptances cannot both take the last place.
+    // Lock the service so two acceptances cannot both take the last place (NO KEY: new referrals to the
+    // service, which take a key-share lock through their foreign key, need not wait for it).
     const [service]: { capacity: number | null; name: string }[] = await tx.query(
-      `SELECT capacity, name FROM organisation_services WHERE id = $1 FOR UPDATE`,
+      `SELECT capacity, name FROM organisation_services WHERE id = $1 FOR NO KEY UPDATE`,
       [serviceId],
     );
     if (!service || service.capacity === null) return null;
@@ -499,8 +555,9 @@ function toHistory(row: HistoryRow): ReferralHistoryEntry {
   };
 }
 
-function toReferral(row: ReferralRow): Referral {
+function toReferral(row: ReferralRow, viewerOrganisationId: string): Referral {
   return {
+    viewerOrganisationId,
     id: row.id,
     parentReferralId: row.parent_referral_id,
     participantId: row.participant_id,
@@ -528,9 +585,23 @@ function encodeCursor(row: ReferralRow): string {
   return Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
 }
 
+/** created_at::text as PostgreSQL writes it (ISO DateStyle): all a cursor of ours can hold, besides a UUID. */
+const CURSOR_TIME = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A real calendar day: PostgreSQL refuses 2026-02-30, where Date.parse rolls it over to March. */
+function isCursorTime(text: string | undefined): boolean {
+  const match = text === undefined ? null : CURSOR_TIME.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
+  const [createdAt, id] = parts;
+  if (parts.length !== 2 || !isCursorTime(createdAt) || !UUID.test(id)) {
     throw new BadUserInputError('Invalid cursor', [{ field: 'after', problems: ['not a cursor from this list'] }]);
   }
   return { createdAt, id };

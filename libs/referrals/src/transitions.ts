@@ -118,7 +118,9 @@ export function judgeTransition(
       message: `Cannot ${transition.toLowerCase().replace('_', ' ')} a referral that is ${status}`,
     };
   }
-  if (rule.side !== side || role === null || !rule.roles.includes(role)) {
+  // The system acts without a role (its rules list none); people act through one of the rule's roles.
+  const roleFits = rule.side === 'SYSTEM' ? role === null : role !== null && rule.roles.includes(role);
+  if (rule.side !== side || !roleFits) {
     return {
       allowed: false,
       code: 'FORBIDDEN',
