@@ -29,9 +29,10 @@ export class EmergencyAccessGrant {
 
 /**
  * Break-glass: a coordinator of a partner organisation opens time-boxed access
- * to a participant without consent, for an emergency, with a reason. Never to
- * CRIMINAL_RECORD (enforced by `participant_access`); every read under it is
- * logged as BREAK_GLASS; the owning organisation is told through the outbox.
+ * to a participant without consent, for an emergency, with a reason. It never
+ * opens CRIMINAL_RECORD (enforced by `participant_access`: only a consent or
+ * legal basis naming it does); every read under it is logged as BREAK_GLASS;
+ * the owning organisation is told through the outbox.
  */
 @Injectable()
 export class BreakGlassService {
@@ -39,6 +40,9 @@ export class BreakGlassService {
 
   async open(actor: Actor, input: OpenEmergencyAccessInput): Promise<EmergencyAccessGrant> {
     const membership = actingMembership(actor, input.asOrganisationId);
+    // The role first: answering FORBIDDEN only after finding the participant would tell
+    // a non-coordinator which participant ids exist in partner organisations.
+    if (membership.role !== Role.COORDINATOR) throw new ForbiddenError('Only coordinators may open emergency access');
     return this.dataSource.transaction(async (tx) => {
       // Only participants of a partner organisation (shared partnership or agreement) can be reached.
       const rows: { owner_organisation_id: string }[] = await tx.query(
@@ -52,7 +56,6 @@ export class BreakGlassService {
         [input.participantId, membership.organisationId],
       );
       if (!rows[0]) throw new NotFoundError('Participant', input.participantId);
-      if (membership.role !== Role.COORDINATOR) throw new ForbiddenError('Only coordinators may open emergency access');
       const [grant]: { id: string; opened_at: Date; expires_at: Date }[] = await tx.query(
         `INSERT INTO break_glass_grants (participant_id, organisation_id, user_id, reason, expires_at)
          VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING id, opened_at, expires_at`,

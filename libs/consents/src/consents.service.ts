@@ -240,7 +240,10 @@ export class ConsentsService {
            FROM data_sharing_agreements a, unnest(a.data_categories) c
           WHERE a.status = 'ACTIVE' AND $2 = ANY (a.purposes)
             AND a.valid_from <= current_date AND (a.valid_until IS NULL OR a.valid_until >= current_date)
-            AND CASE WHEN $4::uuid IS NOT NULL THEN a.partnership_id = $4
+            AND CASE WHEN $4::uuid IS NOT NULL
+                     -- partnership-wide agreements of that partnership, when the owner is one of its members
+                     THEN a.partnership_id = $4
+                          AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = $4 AND m.organisation_id = $1)
                      ELSE (a.partnership_id IS NULL
                            AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $1)
                            AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $3))

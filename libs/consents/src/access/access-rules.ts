@@ -70,26 +70,26 @@ export function explainAccess(facts: AccessFacts): Explanation {
       redactions: all.filter((c) => !role.has(c)).map((category) => ({ category, reason: RedactionReason.ROLE })),
     };
   }
-  if (facts.breakGlass) {
-    const visible = all.filter((c) => role.has(c) && c !== DataCategory.CRIMINAL_RECORD);
-    return {
-      visible,
-      basis: visible.length ? AccessBasis.BREAK_GLASS : null,
-      redactions: all
-        .filter((c) => !visible.includes(c))
-        .map((category) => ({ category, reason: RedactionReason.ROLE })),
-    };
-  }
   const live = facts.consents.filter((c) => isLive(c, facts.today));
   const consented = new Set(live.flatMap((c) => c.categories));
   const granted = new Set([...consented, ...facts.legalBasisCategories]);
   const ceiling = new Set(facts.ceiling);
-  const visible = all.filter((c) => role.has(c) && granted.has(c) && ceiling.has(c));
+  const shared = all.filter((c) => role.has(c) && granted.has(c) && ceiling.has(c));
+  // Break-glass opens every role category but CRIMINAL_RECORD on top of what consent and legal bases share.
+  const visible = all.filter(
+    (c) => shared.includes(c) || (facts.breakGlass && role.has(c) && c !== DataCategory.CRIMINAL_RECORD),
+  );
   const redactions = all
     .filter((c) => !visible.includes(c))
     .map((category) => ({ category, reason: reasonFor(category, facts, role, granted) }));
   const basis =
-    visible.length === 0 ? null : visible.some((c) => consented.has(c)) ? AccessBasis.CONSENT : AccessBasis.LEGAL_BASIS;
+    visible.length === 0
+      ? null
+      : facts.breakGlass
+        ? AccessBasis.BREAK_GLASS
+        : shared.some((c) => consented.has(c))
+          ? AccessBasis.CONSENT
+          : AccessBasis.LEGAL_BASIS;
   return { visible, basis, redactions };
 }
 

@@ -70,7 +70,9 @@ export class ParticipantsAndConsents1732360000000 implements MigrationInterface 
       CREATE FUNCTION consents_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'consents are append-only'; END IF;
+        -- The one permitted update records a withdrawal (when, by whom, optionally why), once.
         IF OLD.withdrawn_at IS NOT NULL
+           OR NEW.withdrawn_at IS NULL OR NEW.withdrawn_by_user_id IS NULL
            OR (to_jsonb(NEW) - 'withdrawn_at' - 'withdrawn_by_user_id' - 'withdrawal_reason')
               <> (to_jsonb(OLD) - 'withdrawn_at' - 'withdrawn_by_user_id' - 'withdrawal_reason') THEN
           RAISE EXCEPTION 'consents are append-only: only a withdrawal may be recorded, once';
@@ -140,15 +142,21 @@ export class ParticipantsAndConsents1732360000000 implements MigrationInterface 
     // consent (to the organisation, or to a partnership it belongs to) or a
     // live legal basis, within the ceiling of the live agreements between the
     // owner and the recipient, within what the role may see (passed in, for own and for partners' participants). An
-    // open break-glass grant of the reading user instead opens every role category except
-    // CRIMINAL_RECORD. The owner sees its role's categories. "Live" is judged
-    // at the statement's start: a withdrawal committed before it counts.
+    // open break-glass grant of the reading user, for the recipient organisation, also opens
+    // every partner-role category except CRIMINAL_RECORD (which only a consent or legal basis
+    // naming it opens), and the read is logged as BREAK_GLASS. The owner sees its role's
+    // categories. Another organisation that would see no category gets no row: the participant
+    // is unknown to it (NOT_FOUND, absent from lists and counts). "Live" is judged at the
+    // statement's start: a withdrawal committed before it counts.
     await db.query(`
       CREATE FUNCTION participant_access(
         p_participant uuid, p_owner uuid, p_recipient uuid, p_user uuid, p_purpose text,
         p_own_role_categories text[], p_partner_role_categories text[], p_today date
       ) RETURNS TABLE (categories text[], basis text, consent_ids uuid[], legal_basis_ids uuid[], break_glass_grant_id uuid)
-      LANGUAGE sql STABLE AS $$
+      -- At most one row. Not inlined into the caller (the SET clause sees to that) and never JIT-compiled:
+      -- inlined, its (over-)estimated cost made every list query JIT-compile for ~0.5 s on servers with JIT
+      -- on, for a handful of index lookups per participant.
+      LANGUAGE sql STABLE ROWS 1 SET jit = off AS $$
         WITH
         recipient_partnerships AS (
           SELECT partnership_id FROM partnership_members WHERE organisation_id = p_recipient
@@ -195,23 +203,30 @@ export class ParticipantsAndConsents1732360000000 implements MigrationInterface 
           SELECT g.id FROM break_glass_grants g
            WHERE g.participant_id = p_participant AND g.organisation_id = p_recipient AND g.user_id = p_user
              AND g.expires_at > now()
-           ORDER BY g.expires_at DESC LIMIT 1
+           ORDER BY g.expires_at DESC, g.id LIMIT 1
+        ),
+        opened AS (
+          SELECT ARRAY(
+            SELECT c FROM shared s, unnest(s.categories) c
+            UNION
+            SELECT c FROM unnest(p_partner_role_categories) c
+             WHERE c <> 'CRIMINAL_RECORD' AND EXISTS (SELECT 1 FROM glass)
+            ORDER BY 1
+          ) AS categories
         )
         SELECT p_own_role_categories, 'OWNER', '{}'::uuid[], '{}'::uuid[], NULL::uuid
          WHERE p_owner = p_recipient
         UNION ALL
-        SELECT ARRAY(SELECT c FROM unnest(p_partner_role_categories) c WHERE c <> 'CRIMINAL_RECORD' ORDER BY 1),
-               'BREAK_GLASS', '{}'::uuid[], '{}'::uuid[], (SELECT id FROM glass)
-         WHERE p_owner <> p_recipient AND EXISTS (SELECT 1 FROM glass)
-        UNION ALL
-        SELECT s.categories,
-               CASE WHEN EXISTS (SELECT 1 FROM live_consents lc WHERE lc.data_categories && s.categories)
-                    THEN 'CONSENT' ELSE 'LEGAL_BASIS' END,
+        SELECT o.categories,
+               CASE WHEN EXISTS (SELECT 1 FROM glass) THEN 'BREAK_GLASS'
+                    WHEN EXISTS (SELECT 1 FROM live_consents lc WHERE lc.data_categories && s.categories) THEN 'CONSENT'
+                    ELSE 'LEGAL_BASIS' END,
+               -- the consents and legal bases the shown categories rest on (also under break-glass)
                ARRAY(SELECT lc.id FROM live_consents lc WHERE lc.data_categories && s.categories ORDER BY 1),
                ARRAY(SELECT lb.id FROM live_legal_bases lb WHERE lb.data_categories && s.categories ORDER BY 1),
-               NULL::uuid
-          FROM shared s
-         WHERE p_owner <> p_recipient AND NOT EXISTS (SELECT 1 FROM glass) AND cardinality(s.categories) > 0
+               (SELECT id FROM glass)
+          FROM opened o, shared s
+         WHERE p_owner <> p_recipient AND cardinality(o.categories) > 0
       $$`);
 
     // Side effects leave through here, written in the transaction that causes them.
