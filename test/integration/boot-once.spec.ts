@@ -135,8 +135,10 @@ describe('demo seed', () => {
     // A bigint key below 2^32 shows as classid 0, objid = key, objsubid 1.
     const [{ held }] = await query<{ held: number }>(
       api.app.get(DataSource),
+      // Advisory locks are per database; other test files boot apps on the same server at the same time.
       `SELECT count(*)::int AS held FROM pg_locks
         WHERE locktype = 'advisory' AND classid = 0 AND objsubid = 1
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND objid IN (${ADVISORY_LOCKS.migrations}, ${ADVISORY_LOCKS.demoSeed})`,
     );
     expect(held).toBe(0);
