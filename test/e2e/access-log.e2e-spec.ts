@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '@app/testing';
-import { addDays, demo, Demo, fullParticipant, M, Q } from './support/participants';
+import { addDays, demo, Demo, fullParticipant, M, Q, sendReferral } from './support/participants';
 
 interface LogRow {
   actor_user_id: string;
@@ -60,6 +60,8 @@ describe('the access log', () => {
       });
       ops.push(id);
       consents.push(grantConsent.id);
+      // Referred to the CIS, which then reads them for REFERRAL.
+      await sendReferral(d.clients.welfareSocialWorker, id, d.org.cis);
     }
     pupOwn = (await d.clients.labourOfficeCaseworker.data(M.createParticipant, { input: fullParticipant('Własny') }))
       .createParticipant.id;

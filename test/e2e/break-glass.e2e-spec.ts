@@ -98,6 +98,7 @@ describe('break-glass emergency access', () => {
       },
     ]);
 
+    // For REFERRAL too, though no referral was sent to the MOPS: break-glass does not depend on one.
     for (const purpose of ['REFERRAL', 'REPORTING']) {
       const { participant } = await d.clients.welfareCoordinator.data(Q.participant, { id: opsParticipant, purpose });
       expect(shownCategories(participant)).toEqual(CATEGORIES.filter((c) => c !== 'CRIMINAL_RECORD'));

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
 
 const CREATE = `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id identity { lastName } health { disabilityDegree } } }`;
@@ -6,14 +7,18 @@ const READ = `query($id: ID!) { participant(id: $id, purpose: REFERRAL) {
   id identity { firstName lastName pesel } contact { phone } employment { monthsUnemployed } health { disabilityDegree }
   redactions { category reason } access { basis visibleCategories } } }`;
 
-describe('the consent story of the issue: OPS registers, consents to the CIS, withdraws', () => {
+const REFERRAL = `query($id: ID!) { referral(id: $id) { status consentWithdrawn participant { id } } }`;
+
+describe('the consent story of the issue: OPS registers, consents to the CIS, refers, withdraws', () => {
   let api: TestApp;
   let ops: GraphQLClient;
   let cis: GraphQLClient;
   let chamber: GraphQLClient;
   let participantId: string;
   let consentId: string;
+  let referralId: string;
   let cisId: string;
+  let sql: Client;
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -25,8 +30,13 @@ describe('the consent story of the issue: OPS registers, consents to the CIS, wi
     ]);
     const { me } = await cis.data('{ me { organisations { id } } }');
     cisId = me.organisations[0].id;
+    sql = new Client({ connectionString: api.database.url });
+    await sql.connect();
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await sql?.end();
+    await api?.close();
+  });
 
   it('registers a participant with health data', async () => {
     const { createParticipant } = await ops.data(CREATE, {
@@ -67,6 +77,29 @@ describe('the consent story of the issue: OPS registers, consents to the CIS, wi
     expect(grantConsent.status).toBe('ACTIVE');
   });
 
+  it('the CIS still cannot see the participant for REFERRAL: no referral has been sent to it', async () => {
+    expect(await cis.errorCode(READ, { id: participantId })).toBe('NOT_FOUND');
+    const { participants } = await cis.data('{ participants { totalCount } }');
+    expect(participants.totalCount).toBe(0);
+  });
+
+  it('OPS sends a referral to the CIS', async () => {
+    const { createReferral } = await ops.data(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status consentWithdrawn } }`,
+      {
+        input: {
+          participantId,
+          toOrganisationId: cisId,
+          reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+          reason: 'Długotrwale bezrobotny, chce wrócić do pracy',
+          send: true,
+        },
+      },
+    );
+    referralId = createReferral.id;
+    expect(createReferral).toMatchObject({ status: 'SENT', consentWithdrawn: false });
+  });
+
   it('the CIS sees exactly those categories, and HEALTH as null with a reason', async () => {
     const { participant } = await cis.data(READ, { id: participantId });
     expect(participant.identity).toEqual({ firstName: 'Jan', lastName: 'Kowalski', pesel: '44051401359' });
@@ -75,6 +108,8 @@ describe('the consent story of the issue: OPS registers, consents to the CIS, wi
     expect(participant.health).toBeNull();
     expect(participant.redactions).toContainEqual({ category: 'HEALTH', reason: 'NO_CONSENT' });
     expect(participant.access).toEqual({ basis: 'CONSENT', visibleCategories: ['CONTACT', 'EMPLOYMENT', 'IDENTITY'] });
+    const { referral } = await cis.data(REFERRAL, { id: referralId });
+    expect(referral).toEqual({ status: 'SENT', consentWithdrawn: false, participant: { id: participantId } });
   });
 
   it('the chamber of commerce gets NOT_FOUND', async () => {
@@ -83,27 +118,48 @@ describe('the consent story of the issue: OPS registers, consents to the CIS, wi
     expect(participants).toEqual({ totalCount: 0, edges: [] });
   });
 
-  it('after withdrawal the CIS sees nothing, and the access log shows its reads', async () => {
+  it('after withdrawal the CIS sees nothing, the referral shows it, and the access log shows its reads', async () => {
     await ops.data(`mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, {
       input: { consentId, reason: 'participant asked' },
     });
     expect(await cis.errorCode(READ, { id: participantId })).toBe('NOT_FOUND');
     const { participants } = await cis.data('{ participants { totalCount } }');
     expect(participants.totalCount).toBe(0);
+    // Both sides see the referral, still SENT, with the withdrawal on it; the CIS no longer sees the person.
+    expect((await cis.data(REFERRAL, { id: referralId })).referral).toEqual({
+      status: 'SENT',
+      consentWithdrawn: true,
+      participant: null,
+    });
+    expect((await ops.data(REFERRAL, { id: referralId })).referral).toEqual({
+      status: 'SENT',
+      consentWithdrawn: true,
+      participant: { id: participantId },
+    });
 
     const { accessLog } = await ops.data(
-      `query($id: ID!) { accessLog(participantId: $id) { actorOrganisationId categories basis consentIds } }`,
+      `query($id: ID!) { accessLog(participantId: $id) { actorOrganisationId categories basis consentIds operation } }`,
       {
         id: participantId,
       },
     );
-    expect(accessLog).toEqual([
-      {
-        actorOrganisationId: cisId,
-        categories: ['CONTACT', 'EMPLOYMENT', 'IDENTITY'],
-        basis: 'CONSENT',
-        consentIds: [consentId],
-      },
-    ]);
+    // Two reads while the consent was live: the participant itself, and the participant on the referral.
+    const read = {
+      actorOrganisationId: cisId,
+      categories: ['CONTACT', 'EMPLOYMENT', 'IDENTITY'],
+      basis: 'CONSENT',
+      consentIds: [consentId],
+    };
+    expect(accessLog).toHaveLength(2);
+    expect(accessLog).toEqual(expect.arrayContaining([expect.objectContaining(read)]));
+    for (const entry of accessLog) expect(entry).toMatchObject(read);
+  });
+
+  it('the withdrawal is announced to the CIS, which received the participant on the referral', async () => {
+    const { rows } = await sql.query(
+      `SELECT payload FROM outbox WHERE event_type = 'consent.withdrawn' AND aggregate_id = $1`,
+      [consentId],
+    );
+    expect(rows).toEqual([{ payload: { consentId, participantId, notifyOrganisationIds: [cisId] } }]);
   });
 });

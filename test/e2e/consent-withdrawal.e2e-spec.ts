@@ -5,7 +5,9 @@ import { addDays, demo, Demo, fullParticipant, M, Q, shownCategories } from './s
  * Withdrawal and expiry take effect on the next read: nothing is served under a
  * withdrawn or expired consent, another live consent keeps exactly its own
  * categories, and the organisations that received data are recorded for the
- * GDPR art. 19 notification.
+ * GDPR art. 19 notification. The CIS reads for purpose REFERRAL, so each
+ * participant is first referred to it (an open referral is what REFERRAL
+ * access also needs; its own tests: referral-access.e2e-spec.ts).
  */
 describe('withdrawal and expiry of consent', () => {
   let api: TestApp;
@@ -46,6 +48,32 @@ describe('withdrawal and expiry of consent', () => {
     return grantConsent as { id: string; status: string };
   }
 
+  /**
+   * An open referral of the participant to the CIS: sent through the API (the consent gate passes on a
+   * live consent); with `sentEarlier`, one sent before (a draft marked SENT), for a participant whose
+   * consent is not live today, so that only the consent decides what the CIS sees.
+   */
+  async function referToCis(participantId: string, { sentEarlier = false } = {}): Promise<string> {
+    const { createReferral } = await d.clients.welfareSocialWorker.data(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
+      {
+        input: {
+          participantId,
+          toOrganisationId: d.org.cis,
+          reasonCategory: 'SOCIAL_EXCLUSION_RISK',
+          reason: 'Wsparcie w reintegracji',
+          send: !sentEarlier,
+        },
+      },
+    );
+    if (sentEarlier) {
+      await d.sql.query(`UPDATE referrals SET status = 'SENT', sent_at = now() - interval '40 days' WHERE id = $1`, [
+        createReferral.id,
+      ]);
+    } else expect(createReferral.status).toBe('SENT');
+    return createReferral.id;
+  }
+
   const withdraw = (consentId: string) =>
     d.clients.welfareSocialWorker.request(M.withdrawConsent, { input: { consentId, reason: 'the participant asked' } });
 
@@ -54,6 +82,7 @@ describe('withdrawal and expiry of consent', () => {
   it('read, withdraw, read again: nothing under the consent; NOT_FOUND when nothing else grants', async () => {
     const id = await opsParticipant();
     const consent = await consentToCis(id, ['IDENTITY', 'CONTACT', 'EMPLOYMENT']);
+    await referToCis(id);
 
     const before = await cisRead(id);
     expect(shownCategories(before.data!.participant)).toEqual(['IDENTITY', 'CONTACT', 'EMPLOYMENT']);
@@ -90,6 +119,7 @@ describe('withdrawal and expiry of consent', () => {
     const id = await opsParticipant();
     const kept = await consentToCis(id, ['IDENTITY', 'CONTACT']);
     const gone = await consentToCis(id, ['EMPLOYMENT', 'HEALTH', 'CONTACT']);
+    await referToCis(id);
     const both = await cisRead(id);
     expect(shownCategories(both.data!.participant)).toEqual(['IDENTITY', 'CONTACT', 'EMPLOYMENT', 'HEALTH']);
 
@@ -122,21 +152,25 @@ describe('withdrawal and expiry of consent', () => {
     const expired = await opsParticipant();
     const consent = await consentToCis(expired, ['IDENTITY', 'CONTACT'], { from: -30, until: -1 });
     expect(consent.status).toBe('EXPIRED');
+    await referToCis(expired, { sentEarlier: true });
     expect((await cisRead(expired)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const lastDay = await opsParticipant();
     await consentToCis(lastDay, ['IDENTITY'], { from: -30, until: 0 });
+    await referToCis(lastDay);
     expect(shownCategories((await cisRead(lastDay)).data!.participant)).toEqual(['IDENTITY']);
 
     const notYet = await opsParticipant();
     const future = await consentToCis(notYet, ['IDENTITY'], { from: 1 });
     expect(future.status).toBe('NOT_YET_VALID');
+    await referToCis(notYet, { sentEarlier: true });
     expect((await cisRead(notYet)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     // Expired next to a live consent: the live one's categories only, the other hidden as expired.
     const mixed = await opsParticipant();
     await consentToCis(mixed, ['HEALTH', 'EMPLOYMENT'], { from: -30, until: -1 });
     await consentToCis(mixed, ['IDENTITY']);
+    await referToCis(mixed);
     const { participant } = (await cisRead(mixed)).data!;
     expect(shownCategories(participant)).toEqual(['IDENTITY']);
     expect(participant.redactions).toEqual(
@@ -163,6 +197,7 @@ describe('withdrawal and expiry of consent', () => {
   it('only the owner withdraws: another organisation, or an unknown consent, is NOT_FOUND', async () => {
     const id = await opsParticipant();
     const consent = await consentToCis(id, ['IDENTITY']);
+    await referToCis(id);
     const byCis = await d.clients.cisCaseworker.request(M.withdrawConsent, { input: { consentId: consent.id } });
     expect(byCis.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const unknown = await d.clients.welfareSocialWorker.request(M.withdrawConsent, {

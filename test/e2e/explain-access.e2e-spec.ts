@@ -11,6 +11,8 @@ const reasons = (explanation: { redactions: { category: string; reason: string }
  * withdrawn (while something else still shows the participant, otherwise the
  * participant is NOT_FOUND), beyond the agreement, the role, no consent,
  * consent expired. It reads no personal data and writes no access-log row.
+ * Reads are for purpose REFERRAL, so the owner first sends a referral to the
+ * reader (without one the reader may not know the participant).
  */
 describe('explainAccess', () => {
   let api: TestApp;
@@ -41,6 +43,16 @@ describe('explainAccess', () => {
         },
       })
     ).grantConsent.id as string;
+  /** The owner (`from`) sends a referral of the participant to `to`: what REFERRAL access also needs. */
+  const refer = async (from: keyof Demo['clients'], participantId: string, to: string) => {
+    const { createReferral } = await d.clients[from].data(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { status } }`,
+      {
+        input: { participantId, toOrganisationId: to, reasonCategory: 'OTHER', reason: 'Skierowanie', send: true },
+      },
+    );
+    expect(createReferral.status).toBe('SENT');
+  };
   const explain = (client: keyof Demo['clients'], id: string, purpose = 'REFERRAL') =>
     d.clients[client].request(Q.explain, { id, purpose });
 
@@ -48,6 +60,7 @@ describe('explainAccess', () => {
     const id = await create('welfareSocialWorker');
     const kept = await consent(id, ['IDENTITY', 'CONTACT']);
     const withdrawn = await consent(id, ['EMPLOYMENT', 'HEALTH']);
+    await refer('welfareSocialWorker', id, d.org.cis);
     await d.clients.welfareSocialWorker.data(M.withdrawConsent, { input: { consentId: withdrawn } });
 
     const { explainAccess } = (await explain('cisCaseworker', id)).data;
@@ -82,6 +95,7 @@ describe('explainAccess', () => {
     const id = await create('welfareSocialWorker');
     await consent(id, ['IDENTITY']);
     await consent(id, ['HOUSING'], -1);
+    await refer('welfareSocialWorker', id, d.org.cis);
     const { explainAccess } = (await explain('cisCaseworker', id)).data;
     expect(explainAccess.visibleCategories).toEqual(['IDENTITY']);
     expect(reasons(explainAccess).HOUSING).toBe('CONSENT_EXPIRED');
@@ -100,6 +114,7 @@ describe('explainAccess', () => {
         validFrom: addDays(d.today, -1),
       },
     });
+    await refer('welfareCoordinator', id, d.org.pup);
     const { explainAccess } = (await explain('labourOfficeCaseworker', id)).data;
     expect(explainAccess).toMatchObject({
       basis: 'LEGAL_BASIS',
@@ -142,6 +157,9 @@ describe('explainAccess', () => {
   it('is NOT_FOUND for an organisation that may not know the participant, and logs nothing', async () => {
     const id = await create('welfareSocialWorker');
     await consent(id, ['IDENTITY']);
+    // The consent alone does not make the participant known to the CIS for REFERRAL: a referral does.
+    expect((await explain('cisCaseworker', id)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await refer('welfareSocialWorker', id, d.org.cis);
     const before = (await d.sql.query(`SELECT count(*)::int AS n FROM access_log`)).rows[0].n;
     for (const client of [
       'chamberOfCommerceMember',

@@ -1,5 +1,5 @@
 import { GraphQLClient, startTestApp, TestApp } from '@app/testing';
-import { addDays, demo, Demo, DemoClientName, fullParticipant, M, Q } from './support/participants';
+import { addDays, demo, Demo, DemoClientName, fullParticipant, M, Q, sendReferral } from './support/participants';
 
 /**
  * Counts and pages never reveal a participant one may not know about: a list's
@@ -77,11 +77,12 @@ describe('list counts and pages with and without hidden participants', () => {
     Promise.all(VIEWS.map(([name, purpose, first, search]) => walk(name, purpose, first, search)));
 
   it('totalCount, every page and search are identical whether or not hidden participants exist', async () => {
-    // Visible to the labour office: its own, and OPS participants consented to it for REFERRAL.
+    // Visible to the labour office: its own, and OPS participants consented to it for REFERRAL and referred to it.
     const visible: string[] = [];
     for (let i = 0; i < 4; i++) {
       const id = await create(d.clients.welfareSocialWorker, `Widoczny${i}`);
       await consent(d.clients.welfareSocialWorker, id, d.org.pup, ['REFERRAL'], ['IDENTITY', 'EMPLOYMENT']);
+      await sendReferral(d.clients.welfareSocialWorker, id, d.org.pup);
       visible.push(id);
     }
     visible.push(await create(d.clients.labourOfficeCaseworker, 'Widoczny-własny'));
@@ -109,8 +110,21 @@ describe('list counts and pages with and without hidden participants', () => {
       ['REFERRAL'],
       ['IDENTITY'],
     );
+    await sendReferral(d.clients.welfareSocialWorker, withdrawn, d.org.pup); // withdrawn while the referral is open
     await d.clients.welfareSocialWorker.data(M.withdrawConsent, { input: { consentId: grantConsent.id } });
     hidden.push(withdrawn);
+    // A live consent for REFERRAL, but no referral to the labour office; and one whose referral closed long ago.
+    const unreferred = await create(d.clients.welfareSocialWorker, 'Widoczny-bez-skierowania');
+    await consent(d.clients.welfareSocialWorker, unreferred, d.org.pup, ['REFERRAL'], ['IDENTITY']);
+    hidden.push(unreferred);
+    const closedLongAgo = await create(d.clients.welfareSocialWorker, 'Widoczny-skierowanie-zamknięte');
+    await consent(d.clients.welfareSocialWorker, closedLongAgo, d.org.pup, ['REFERRAL'], ['IDENTITY']);
+    const closedReferral = await sendReferral(d.clients.welfareSocialWorker, closedLongAgo, d.org.pup);
+    await d.sql.query(
+      `UPDATE referrals SET status = 'CANCELLED', closed_at = now() - make_interval(days => $2 + 1) WHERE id = $1`,
+      [closedReferral, api.config.referrals.accessDaysAfterClose],
+    );
+    hidden.push(closedLongAgo);
     const expired = await create(d.clients.welfareSocialWorker, 'Widoczny-wygasły');
     await consent(d.clients.welfareSocialWorker, expired, d.org.pup, ['REFERRAL'], ['IDENTITY'], {
       from: -10,

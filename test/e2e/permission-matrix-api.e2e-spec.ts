@@ -7,7 +7,9 @@ import { addDays, demo, Demo, DemoClientName, loadWorld, M, Q, shownCategories }
 /**
  * The permission matrix through the GraphQL API, on the demo partnership: a
  * generated sample of participants, consents (some beyond the agreement, some
- * withdrawn, expired or not yet valid), legal bases and break-glass grants is
+ * withdrawn, expired or not yet valid), legal bases, break-glass grants and
+ * referrals (sent where a consent allows, else drafts; then moved on to a
+ * random status, closed ones dated back within or beyond the access days) is
  * created through the API; then every demo user reads every participant for
  * every purpose, and lists them, and each answer is compared with the oracle.
  * PERMISSION_MATRIX_SEED overrides the fixed seed.
@@ -72,6 +74,18 @@ const plan = fc.sample(
       { minLength: 3, maxLength: 3 },
     ),
     breakGlass: fc.uniqueArray(fc.nat({ max: 7 }), { minLength: 2, maxLength: 2 }),
+    referrals: fc.array(
+      fc.record({
+        participant: fc.nat({ max: 7 }),
+        recipient: fc.constantFrom(...RECIPIENTS),
+        status: fc.constantFrom('SENT', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'DECLINED', 'CANCELLED'),
+        /** for a closed one: days ago (the app's default is 30) */
+        closedDaysAgo: fc.constantFrom(1, 29, 31, 400),
+        /** mostly to where a live REFERRAL consent goes (else random referrals seldom meet one) */
+        follows: fc.option(fc.nat(), { nil: null, freq: 4 }),
+      }),
+      { minLength: 12, maxLength: 12 },
+    ),
   }),
   { seed: SEED, numRuns: 1 },
 )[0];
@@ -80,6 +94,7 @@ describe(`the permission matrix through the API (a generated sample, seed ${SEED
   let api: TestApp;
   let d: Demo;
   const participantIds: string[] = [];
+  const referralOutcomes = { draft: 0, open: 0, recentlyClosed: 0, longClosed: 0 };
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -184,6 +199,61 @@ describe(`the permission matrix through the API (a generated sample, seed ${SEED
       // Not for the coordinator's own participants; answered NOT_FOUND, nothing opened.
       if (result.errors) expect(plan.participants[i]).toBe('welfareCoordinator');
     }
+
+    const consentedTo = (
+      await d.sql.query<{ participant_id: string; organisation_id: string }>(
+        `SELECT participant_id::text, granted_to_organisation_id::text AS organisation_id FROM consents
+          WHERE withdrawn_at IS NULL AND 'REFERRAL' = ANY (purposes) AND granted_to_organisation_id IS NOT NULL
+          ORDER BY created_at, id`,
+      )
+    ).rows;
+    for (const r of plan.referrals) {
+      const consent =
+        r.follows === null || consentedTo.length === 0 ? null : consentedTo[r.follows % consentedTo.length];
+      const participant = consent ? participantIds.indexOf(consent.participant_id) : r.participant;
+      const recipientId = consent ? consent.organisation_id : d.org[r.recipient];
+      const owner = plan.participants[participant];
+      if (recipientId === d.org[OWNER_ORG[owner]]) continue;
+      const input = {
+        participantId: participantIds[participant],
+        toOrganisationId: recipientId,
+        reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+        reason: 'Skierowanie w matrycy',
+      };
+      const sent = await d.clients[owner].request(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
+        { input: { ...input, send: true } },
+      );
+      if (sent.errors) {
+        // No consent or legal basis for REFERRAL to the recipient: the gate refuses, a draft stays.
+        expect(sent.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+        await d.clients[owner].data(`mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+          input,
+        });
+        referralOutcomes.draft++;
+        continue;
+      }
+      // The rule reads only the status and when it closed: moved on directly. The first three sent ones
+      // are made to stay open, close recently and close long ago, so that every seed reaches each case.
+      const sentSoFar = referralOutcomes.open + referralOutcomes.recentlyClosed + referralOutcomes.longClosed;
+      const fate =
+        sentSoFar === 0
+          ? { status: 'SENT', closedDaysAgo: r.closedDaysAgo }
+          : sentSoFar === 1
+            ? { status: 'COMPLETED', closedDaysAgo: 1 }
+            : sentSoFar === 2
+              ? { status: 'DECLINED', closedDaysAgo: 400 }
+              : r;
+      const closed = !['SENT', 'ACCEPTED', 'IN_PROGRESS'].includes(fate.status);
+      await d.sql.query(
+        `UPDATE referrals SET status = $2, closed_at = CASE WHEN $3 THEN now() - make_interval(days => $4) END
+          WHERE id = $1`,
+        [sent.data.createReferral.id, fate.status, closed, fate.closedDaysAgo],
+      );
+      if (!closed) referralOutcomes.open++;
+      else if (fate.closedDaysAgo < api.config.referrals.accessDaysAfterClose) referralOutcomes.recentlyClosed++;
+      else referralOutcomes.longClosed++;
+    }
   }, 60_000);
   afterAll(async () => {
     await d?.close();
@@ -191,7 +261,7 @@ describe(`the permission matrix through the API (a generated sample, seed ${SEED
   });
 
   it('every demo user reads every participant for every purpose exactly as the oracle says', async () => {
-    const world = await loadWorld(d.sql);
+    const world = await loadWorld(d.sql, api.config.referrals.accessDaysAfterClose);
     const [{ before }] = (await d.sql.query<{ before: number }>(`SELECT count(*)::int AS before FROM access_log`)).rows;
     let crossOrganisationReads = 0;
     let notFound = 0;
@@ -244,13 +314,15 @@ describe(`the permission matrix through the API (a generated sample, seed ${SEED
     // The sample must reach both sides of the rule.
     expect(crossOrganisationReads).toBeGreaterThan(5);
     expect(notFound).toBeGreaterThan(5);
+    // …and reach referrals in each state the REFERRAL rule tells apart.
+    for (const [what, count] of Object.entries(referralOutcomes)) expect([what, count > 0]).toEqual([what, true]);
     // One access-log row per participant read across organisations.
     const [{ after }] = (await d.sql.query<{ after: number }>(`SELECT count(*)::int AS after FROM access_log`)).rows;
     expect(after - before).toBe(crossOrganisationReads);
   });
 
   it('every demo user lists, for every purpose, exactly the participants the oracle lets them know', async () => {
-    const world = await loadWorld(d.sql);
+    const world = await loadWorld(d.sql, api.config.referrals.accessDaysAfterClose);
     for (const name of Object.keys(d.clients) as DemoClientName[]) {
       const reader = d.readers[name];
       for (const purpose of PURPOSES as readonly Purpose[]) {

@@ -129,6 +129,10 @@ describe('the consent gate on referrals', () => {
       const result = await cis.request(WITH_PARTICIPANT, { id: referralId });
       expect(result.errors).toBeUndefined();
       expect(result.data.referral).toMatchObject({ id: referralId, status: 'IN_PROGRESS', participant: null });
+      // The referral shows why, to both sides.
+      const flag = `query($id: ID!) { referral(id: $id) { consentWithdrawn } }`;
+      expect((await cis.data(flag, { id: referralId })).referral.consentWithdrawn).toBe(true);
+      expect((await pup.data(flag, { id: referralId })).referral.consentWithdrawn).toBe(true);
       expect(codeOf(await cis.request(PARTICIPANT, { id: participantId }))).toBe('NOT_FOUND');
       // In the list too.
       const { referrals } = await cis.data(

@@ -17,7 +17,7 @@ import {
 
 const PAGE = `query($first: Int, $filter: ReferralFilter) { referrals(first: $first, filter: $filter) {
     edges { node {
-      id status
+      id status consentWithdrawn
       fromOrganisation { id name }
       toOrganisation { id name }
       toService { id name }
@@ -28,7 +28,7 @@ const PAGE = `query($first: Int, $filter: ReferralFilter) { referrals(first: $fi
 
 const EVERYTHING = `query($first: Int) { referrals(first: $first) {
     edges { node {
-      id status fromOrganisation { name } toOrganisation { name } toService { name }
+      id status consentWithdrawn fromOrganisation { name } toOrganisation { name } toService { name }
       participant { identity { lastName } employment { monthsUnemployed } redactions { category reason } }
       latestHistory { toStatus } history { toStatus } childReferralIds
     } } } }`;
@@ -113,6 +113,7 @@ describe('listing referrals', () => {
         expect(node.toOrganisation.id).toBe(dir.org[CIS]);
         expect(node.participant.identity.lastName).toMatch(/^Uczestnik\d+$/);
         expect(node.latestHistory.toStatus).toBe('SENT');
+        expect(node.consentWithdrawn).toBe(false);
       }
       expect(nodes.filter((n: any) => n.toService?.name === CATERING)).toHaveLength(N / 2);
       expect(new Set(nodes.map((n: any) => n.participant.id)).size).toBe(N);

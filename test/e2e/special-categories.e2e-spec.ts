@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '@app/testing';
 import { CATEGORIES, PURPOSES, SPECIAL_CATEGORIES } from '../support/access-oracle';
-import { addDays, demo, Demo, fullParticipant, M, Q, shownCategories } from './support/participants';
+import { addDays, demo, Demo, fullParticipant, M, Q, sendReferral, shownCategories } from './support/participants';
 
 /** Words only the special-category data of `fullParticipant` contains. */
 const SPECIAL_WORDS = ['orzeczenie', 'terapia', 'wyrok', 'MODERATE', '2023-05-01'];
@@ -9,6 +9,7 @@ const SPECIAL_WORDS = ['orzeczenie', 'terapia', 'wyrok', 'MODERATE', '2023-05-01
  * Special categories (HEALTH, ADDICTION, CRIMINAL_RECORD) are shared only by a
  * consent that names them: a consent naming every other category never reveals
  * them — in a single read, a list, a search or an explanation, for any purpose.
+ * (Each participant is referred to the CIS, which REFERRAL reads also need.)
  */
 describe('special categories', () => {
   let api: TestApp;
@@ -31,6 +32,7 @@ describe('special categories', () => {
         evidence: { method: 'ELECTRONIC' },
       },
     });
+    await sendReferral(d.clients.welfareSocialWorker, general, d.org.cis);
   });
   afterAll(async () => {
     await d?.close();
@@ -94,6 +96,7 @@ describe('special categories', () => {
         validFrom: addDays(d.today, -1),
       },
     });
+    await sendReferral(d.clients.welfareCoordinator, id, d.org.cis);
     const { participant } = await d.clients.cisCaseworker.data(Q.participant, { id, purpose: 'REFERRAL' });
     expect(shownCategories(participant)).toEqual(['IDENTITY', 'FAMILY']);
     expect(participant.access.basis).toBe('LEGAL_BASIS');
@@ -113,6 +116,7 @@ describe('special categories', () => {
         evidence: { method: 'WITNESSED_VERBAL' },
       },
     });
+    await sendReferral(d.clients.welfareSocialWorker, id, d.org.cis);
     const { participant } = await d.clients.cisCaseworker.data(Q.participant, { id, purpose: 'REFERRAL' });
     expect(shownCategories(participant)).toEqual(['IDENTITY', 'HEALTH']);
     expect(participant.health).toEqual({ disabilityDegree: 'MODERATE', notes: 'orzeczenie' });

@@ -4,7 +4,7 @@ import { Client, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { Actor, Role as AppRole } from '@app/authz';
 import { AccessFacts, AccessService, explainAccess, RedactionReason, ROLE_RIGHTS } from '@app/consents';
-import { dataSourceOptions, NotFoundError } from '@app/core';
+import { AppConfig, dataSourceOptions, NotFoundError } from '@app/core';
 import { DataCategory } from '@app/organisations';
 import { ParticipantsService } from '@app/participants';
 import { createTestDatabase, TestDatabase } from '@app/testing';
@@ -13,9 +13,12 @@ import {
   Category,
   Expected,
   expectedAccess,
+  OPEN_REFERRAL_STATUSES,
   Purpose,
   PURPOSES,
   Reader,
+  REFERRAL_STATUSES,
+  ReferralStatus,
   Role,
   ROLES,
   SPEC_ROLE_RIGHTS,
@@ -24,8 +27,9 @@ import {
 
 /**
  * The permission matrix: random worlds of organisations, partnerships,
- * agreements, participants, consents, legal bases, break-glass grants and
- * readers, inserted into one cloned database (emptied between scenarios), and
+ * agreements, participants, consents, legal bases, break-glass grants,
+ * referrals (any status; closed ones at various ages around the configured
+ * REFERRAL access days) and readers, inserted into one cloned database (emptied between scenarios), and
  * for every (reader, participant, purpose) the independent oracle of
  * test/support/access-oracle.ts compared with
  *   (a) the SQL function `participant_access`,
@@ -45,6 +49,9 @@ import {
  */
 const SEED = Number(process.env.PERMISSION_MATRIX_SEED ?? 20261123);
 const RUNS = Number(process.env.PERMISSION_MATRIX_RUNS ?? 100);
+/** REFERRAL_ACCESS_DAYS_AFTER_CLOSE in these worlds (not the default, to show the setting reaches the rule). */
+const ACCESS_DAYS = 7;
+const CLOSED: readonly ReferralStatus[] = ['DECLINED', 'COMPLETED', 'DROPPED_OUT', 'CANCELLED', 'EXPIRED', 'FORWARDED'];
 
 const FIELD: Record<Category, string> = {
   IDENTITY: 'identity',
@@ -97,6 +104,8 @@ interface Scenario {
     revoked: boolean;
   }[];
   breakGlass: { participant: number; membership: number; live: boolean }[];
+  /** `closedDaysAgo` only for closed statuses. */
+  referrals: { participant: number; to: number; status: ReferralStatus; closedDaysAgo: number | null }[];
   /** Who lists through the services, for what, how many a page, and which participants they also read one by one. */
   probe: { membership: number; purpose: Purpose; first: number; singles: number[] };
 }
@@ -180,6 +189,20 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
           }),
           { maxLength: 3 },
         ),
+        referrals: fc.array(
+          fc
+            .record({
+              participant: fc.integer({ min: 0, max: n.participants - 1 }),
+              to: organisation,
+              status: fc.constantFrom(...REFERRAL_STATUSES),
+              // Well within, just within, just beyond (an hour and more either side) and well beyond the days.
+              age: fc.constantFrom(0.01, 1, ACCESS_DAYS - 0.05, ACCESS_DAYS + 0.05, 400),
+              /** mostly a referral to where a consent goes (else random referrals seldom meet one) */
+              follows: fc.option(fc.nat(), { nil: null, freq: 4 }),
+            })
+            .map(({ age, ...r }) => ({ ...r, closedDaysAgo: CLOSED.includes(r.status) ? age : null })),
+          { maxLength: 8 },
+        ),
         probe: fc.record({
           membership: fc.nat(),
           purpose: fc.constantFrom(...PURPOSES),
@@ -187,11 +210,17 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
           singles: fc.uniqueArray(fc.nat({ max: 6 }), { minLength: 1, maxLength: 3 }),
         }),
       })
-      .map(({ consents, breakGlassRaw, probe, ...rest }) => ({
+      .map(({ consents, breakGlassRaw, probe, referrals, ...rest }) => ({
         organisations: n.organisations,
         users: n.users,
         ...rest,
         consents: consents.map(({ recipient, ...c }) => ({ ...c, ...recipient })),
+        referrals: referrals.map(({ follows, ...r }) => {
+          const consent = follows === null || consents.length === 0 ? null : consents[follows % consents.length];
+          return consent?.recipient.toOrganisation == null
+            ? r
+            : { ...r, participant: consent.participant, to: consent.recipient.toOrganisation };
+        }),
         breakGlass: breakGlassRaw.map((g) => ({ ...g, membership: g.membership % rest.memberships.length })),
         probe: { ...probe, membership: probe.membership % rest.memberships.length },
       }));
@@ -209,6 +238,7 @@ const PARTICIPANT = 5;
 const CONSENT = 6;
 const LEGAL_BASIS = 7;
 const GRANT = 8;
+const REFERRAL = 9;
 
 function addDays(today: string, days: number): string {
   const date = new Date(`${today}T00:00:00Z`);
@@ -263,6 +293,18 @@ function toWorld(s: Scenario, today: string): World {
       userId: uuid(USER, s.memberships[g.membership].user),
       live: g.live,
     })),
+    // A referral goes from the owner to another organisation.
+    referrals: s.referrals.map((r, i) => {
+      const owner = s.participants[r.participant];
+      return {
+        id: uuid(REFERRAL, i),
+        participantId: uuid(PARTICIPANT, r.participant),
+        toOrganisation: uuid(ORG, r.to === owner ? (owner + 1) % s.organisations : r.to),
+        status: r.status,
+        closedDaysAgo: r.closedDaysAgo,
+      };
+    }),
+    referralAccessDays: ACCESS_DAYS,
   };
 }
 
@@ -366,6 +408,17 @@ async function insert(db: Client, s: Scenario, world: World): Promise<void> {
        FROM jsonb_to_recordset($1::jsonb) AS g(id uuid, "participantId" uuid, "organisationId" uuid, "userId" uuid, live boolean)`,
     [json(world.breakGlass)],
   );
+  await query(
+    `INSERT INTO referrals (id, participant_id, from_organisation_id, from_user_id, to_organisation_id, reason_category,
+                           reason, status, sent_at, closed_at)
+     SELECT r.id, r."participantId", p.owner_organisation_id, $2, r."toOrganisation", 'LONG_TERM_UNEMPLOYMENT',
+            'a referral in the matrix', r.status, CASE WHEN r.status <> 'DRAFT' THEN now() - interval '500 days' END,
+            now() - make_interval(secs => r."closedDaysAgo" * 86400)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "participantId" uuid, "toOrganisation" uuid, status text,
+            "closedDaysAgo" float8)
+       JOIN participants p ON p.id = r."participantId"`,
+    [json(world.referrals), firstUser],
+  );
   await db.query('COMMIT');
 }
 
@@ -400,7 +453,13 @@ const covered: Record<string, number> = {
   hiddenAsBEYOND_AGREEMENT: 0,
   hiddenAsNO_CONSENT: 0,
   hiddenAsROLE: 0,
+  /** In explanations (c) of any decision: a reader who knows the participant sees it only for CRIMINAL_RECORD under break-glass. */
+  explainedAsNO_OPEN_REFERRAL: 0,
   unknownDespiteLiveBreakGlass: 0,
+  /** Shown for REFERRAL on consent or legal basis with no referral open, one closed within the days. */
+  shownThroughRecentlyClosedReferral: 0,
+  /** Known only to the oracle's referral condition: a live consent within the agreement, no referral, hidden. */
+  unknownForWantOfAReferral: 0,
 };
 
 function countCoverage(
@@ -419,7 +478,27 @@ function countCoverage(
       g.userId === reader.userId,
   );
   if (glass && !expected.known) covered.unknownDespiteLiveBreakGlass++;
-  if (expected.known) for (const r of redactions) covered[`hiddenAs${r.reason}`]++;
+  if (purpose === 'REFERRAL' && owner !== reader.organisationId) {
+    const toReader = world.referrals.filter(
+      (r) => r.participantId === expected.participantId && r.toOrganisation === reader.organisationId,
+    );
+    const openNow = toReader.some((r) => OPEN_REFERRAL_STATUSES.includes(r.status));
+    if (expected.known && expected.basis !== 'BREAK_GLASS' && !openNow) covered.shownThroughRecentlyClosedReferral++;
+    if (
+      !expected.known &&
+      expectedAccess(
+        { ...world, referrals: everOpen(world, expected.participantId, reader) },
+        reader,
+        expected.participantId,
+        purpose,
+      ).known
+    )
+      covered.unknownForWantOfAReferral++;
+  }
+  for (const r of redactions) {
+    if (r.reason === 'NO_OPEN_REFERRAL') covered.explainedAsNO_OPEN_REFERRAL++;
+    else if (expected.known) covered[`hiddenAs${r.reason}`]++;
+  }
   if (!expected.known || owner === reader.organisationId) return;
   covered[expected.basis!]++;
   if (expected.consentIds.some((id) => world.consents.find((c) => c.id === id)!.toPartnership !== null))
@@ -439,6 +518,14 @@ function countCoverage(
     covered.specialCategoryShown++;
   if (expected.basis === 'BREAK_GLASS' && expected.categories.includes('CRIMINAL_RECORD'))
     covered.criminalRecordShownUnderBreakGlass++;
+}
+
+/** The world with a SENT referral of the participant to the reader added. */
+function everOpen(world: World, participantId: string, reader: Reader): World['referrals'] {
+  return [
+    ...world.referrals,
+    { id: 'added', participantId, toOrganisation: reader.organisationId, status: 'SENT', closedDaysAgo: null },
+  ];
 }
 
 /** Problems found in one scenario: a leak is named as such. */
@@ -499,6 +586,16 @@ function factsFor(world: World, reader: Reader, participantId: string, purpose: 
   const member = (o: string, p: string) => world.partnerships.some((x) => x.id === p && x.members.includes(o));
   const live = (x: { validFrom: string; validUntil: string | null }) =>
     x.validFrom <= world.today && (x.validUntil === null || x.validUntil >= world.today);
+  const openReferral =
+    isOwner ||
+    purpose !== 'REFERRAL' ||
+    world.referrals.some(
+      (r) =>
+        r.participantId === participantId &&
+        r.toOrganisation === reader.organisationId &&
+        (['SENT', 'ACCEPTED', 'IN_PROGRESS'].includes(r.status) ||
+          (r.closedDaysAgo !== null && r.closedDaysAgo < world.referralAccessDays)),
+    );
   return {
     isOwner,
     roleCategories: isOwner ? rights.own : rights.partner,
@@ -552,6 +649,7 @@ function factsFor(world: World, reader: Reader, participantId: string, purpose: 
           g.organisationId === reader.organisationId &&
           g.userId === reader.userId,
       ),
+    openReferral,
     today: world.today,
   };
 }
@@ -582,6 +680,7 @@ function checkRedactions(
       CONSENT_WITHDRAWN: naming.some((x) => x.withdrawn),
       CONSENT_EXPIRED: naming.some((x) => x.validUntil !== null && x.validUntil < facts.today),
       NO_CONSENT: !granted.has(c),
+      NO_OPEN_REFERRAL: granted.has(c) && facts.ceiling.includes(c) && !facts.openReferral,
     };
     f.check(
       truth[reason],
@@ -603,7 +702,10 @@ describe('permission matrix: participant_access, the list condition and explainA
     db = new Client({ connectionString: database.url });
     await db.connect();
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    access = new AccessService(dataSource);
+    const config: Pick<AppConfig, 'referrals'> = {
+      referrals: { sweepIntervalSeconds: 300, dueSoonHours: 48, accessDaysAfterClose: ACCESS_DAYS },
+    };
+    access = new AccessService(dataSource, config);
     participants = new ParticipantsService(dataSource, access);
     today = (await db.query<{ today: string }>(`SELECT current_date::text AS today`)).rows[0].today;
   });
@@ -639,7 +741,7 @@ describe('permission matrix: participant_access, the list condition and explainA
             CROSS JOIN participants p
             CROSS JOIN unnest($2::text[]) AS pu(purpose)
             CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, r.organisation_id, r.user_id, pu.purpose,
-                                                  r.own, r.partner, $3::date) acc`,
+                                                  r.own, r.partner, $3::date, $4::integer) acc`,
           [
             JSON.stringify(
               everyone.map((r) => ({
@@ -651,6 +753,7 @@ describe('permission matrix: participant_access, the list condition and explainA
             ),
             PURPOSES,
             today,
+            ACCESS_DAYS,
           ],
         );
         const decided = new Map<string, Decision>();

@@ -11,9 +11,12 @@
  *   to, for p — not withdrawn, valid today — ∪ categories of live legal bases
  *   O→R for p) ∩ (categories of ACTIVE agreements valid today for p between O
  *   and R: two-party with both as parties, or partnership-wide of a partnership
- *   both belong to) ∩ r's rights on partners' participants;
+ *   both belong to) ∩ r's rights on partners' participants; for p = REFERRAL
+ *   the consents and legal bases count only while a referral of the
+ *   participant to R is open (SENT, ACCEPTED, IN_PROGRESS) or was closed less
+ *   than the configured number of days ago;
  * - a live break-glass grant of that user, for R, on that participant also
- *   opens r's partner categories except CRIMINAL_RECORD;
+ *   opens r's partner categories except CRIMINAL_RECORD (referral or not);
  * - another organisation that sees no category may not know the participant.
  */
 
@@ -49,6 +52,22 @@ export const SPEC_ROLE_RIGHTS: Record<Role, { own: readonly Category[]; partner:
 };
 
 export type AgreementStatus = 'PROPOSED' | 'ACTIVE' | 'TERMINATED';
+
+export const REFERRAL_STATUSES = [
+  'DRAFT',
+  'SENT',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'DECLINED',
+  'COMPLETED',
+  'DROPPED_OUT',
+  'CANCELLED',
+  'EXPIRED',
+  'FORWARDED',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+/** A referral in these states keeps its recipient's REFERRAL access whatever its age. */
+export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
 
 export interface World {
   /** YYYY-MM-DD, the database's current_date */
@@ -89,6 +108,16 @@ export interface World {
   }[];
   /** `live`: not yet expired now. */
   breakGlass: { id: string; participantId: string; organisationId: string; userId: string; live: boolean }[];
+  referrals: {
+    id: string;
+    participantId: string;
+    toOrganisation: string;
+    status: ReferralStatus;
+    /** How long ago (in days, fractional) it was closed; null if it is not. */
+    closedDaysAgo: number | null;
+  }[];
+  /** REFERRAL_ACCESS_DAYS_AFTER_CLOSE: how long a closed referral keeps its recipient's REFERRAL access. */
+  referralAccessDays: number;
 }
 
 export interface Reader {
@@ -160,8 +189,19 @@ export function expectedAccess(world: World, reader: Reader, participantId: stri
       )
       .flatMap((a) => a.categories),
   );
+  const referralOpen =
+    purpose !== 'REFERRAL' ||
+    world.referrals.some(
+      (r) =>
+        r.participantId === participantId &&
+        r.toOrganisation === R &&
+        (OPEN_REFERRAL_STATUSES.includes(r.status) ||
+          (r.closedDaysAgo !== null && r.closedDaysAgo < world.referralAccessDays)),
+    );
   const granted = new Set([...consents.flatMap((c) => c.categories), ...legalBases.flatMap((l) => l.categories)]);
-  const shared = CATEGORIES.filter((c) => granted.has(c) && ceiling.has(c) && rights.partner.includes(c));
+  const shared = referralOpen
+    ? CATEGORIES.filter((c) => granted.has(c) && ceiling.has(c) && rights.partner.includes(c))
+    : [];
 
   const glass = world.breakGlass
     .filter((g) => g.live && g.participantId === participantId && g.organisationId === R && g.userId === reader.userId)

@@ -1,8 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, writeOutboxEvent } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  writeOutboxEvent,
+} from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { actingMembership } from './access/acting-membership';
 import { GrantConsentInput, RecordLegalBasisInput, WithdrawConsentInput } from './consent.input';
@@ -44,7 +52,10 @@ const CONSENT_COLUMNS = `c.id, c.participant_id, c.granted_to_organisation_id, c
  */
 @Injectable()
 export class ConsentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(actor: Actor, participantId: string, asOrganisationId?: string): Promise<Consent[]> {
     const membership = actingMembership(actor, asOrganisationId);
@@ -130,10 +141,22 @@ export class ConsentsService {
         `UPDATE consents SET withdrawn_at = now(), withdrawn_by_user_id = $2, withdrawal_reason = $3 WHERE id = $1`,
         [input.consentId, actor.userId, input.reason?.trim() || null],
       );
-      // GDPR art. 19: every organisation that received data under this consent is told.
+      // GDPR art. 19: every organisation that received data under this consent is told, and so is the
+      // recipient of an open (or recently closed) referral of the participant that the consent was given
+      // to (directly or through a partnership): its access may just have ended.
       const recipients: { organisation_id: string }[] = await tx.query(
-        `SELECT DISTINCT actor_organisation_id AS organisation_id FROM access_log WHERE consent_ids @> ARRAY[$1::uuid]`,
-        [input.consentId],
+        `SELECT actor_organisation_id AS organisation_id FROM access_log WHERE consent_ids @> ARRAY[$1::uuid]
+         UNION
+         SELECT r.to_organisation_id FROM consents c
+           JOIN referrals r ON r.participant_id = c.participant_id
+          WHERE c.id = $1
+            AND (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
+                 OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => $2::integer)))
+            AND (r.to_organisation_id = c.granted_to_organisation_id
+                 OR r.to_organisation_id IN (SELECT m.organisation_id FROM partnership_members m
+                                              WHERE m.partnership_id = c.granted_to_partnership_id))
+         ORDER BY 1`,
+        [input.consentId, this.config.referrals.accessDaysAfterClose],
       );
       await writeOutboxEvent(tx, {
         type: 'consent.withdrawn',

@@ -44,6 +44,12 @@ export class Referral {
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field(() => Int) version!: number;
+  @Field({
+    description:
+      'The recipient no longer has a live consent or legal basis for REFERRAL while the referral would give it access ' +
+      '(open, or recently closed): its access to the participant has ended (participant is null for it).',
+  })
+  consentWithdrawn!: boolean;
   /** Not in the schema: the organisation the referral was read as, so nested fields read as it too. */
   viewerOrganisationId!: string;
 

@@ -1,9 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
 import { ROLE_RIGHTS, actingMembership } from '@app/consents';
-import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, writeOutboxEvent } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  writeOutboxEvent,
+} from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
 import { ReferralSweepService } from './referral-sweep.service';
@@ -41,11 +50,34 @@ interface ReferralRow {
   created_at: Date;
   cursor_time: string;
   version: number;
+  consent_withdrawn: boolean;
 }
 
-const COLUMNS = `r.id, r.parent_referral_id, r.participant_id, r.from_organisation_id, r.from_user_id, r.to_organisation_id,
+/**
+ * The referral's columns, and whether its recipient has lost every live
+ * consent and legal basis for REFERRAL while the referral still gives access
+ * (open, or closed less than `accessDays` days ago): then the recipient's
+ * access has ended, and both sides see it on the referral.
+ */
+function columns(accessDays: number): string {
+  if (!Number.isInteger(accessDays) || accessDays < 0) throw new Error(`invalid referral access days ${accessDays}`);
+  return `r.id, r.parent_referral_id, r.participant_id, r.from_organisation_id, r.from_user_id, r.to_organisation_id,
   r.to_service_id, r.purpose, r.reason_category, r.reason, r.priority, r.status, r.response_due_on::text, r.attachments,
-  r.outcome, r.outcome_note, r.sent_at, r.closed_at, r.created_at, r.created_at::text AS cursor_time, r.version`;
+  r.outcome, r.outcome_note, r.sent_at, r.closed_at, r.created_at, r.created_at::text AS cursor_time, r.version,
+  (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
+     OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => ${accessDays})))
+  AND NOT EXISTS (SELECT 1 FROM consents c
+                   WHERE c.participant_id = r.participant_id AND c.withdrawn_at IS NULL AND 'REFERRAL' = ANY (c.purposes)
+                     AND c.valid_from <= current_date AND (c.valid_until IS NULL OR c.valid_until >= current_date)
+                     AND (c.granted_to_organisation_id = r.to_organisation_id
+                          OR c.granted_to_partnership_id IN (SELECT m.partnership_id FROM partnership_members m
+                                                              WHERE m.organisation_id = r.to_organisation_id)))
+  AND NOT EXISTS (SELECT 1 FROM legal_bases l JOIN participants p ON p.id = r.participant_id
+                   WHERE l.owner_organisation_id = p.owner_organisation_id
+                     AND l.recipient_organisation_id = r.to_organisation_id AND l.purpose = 'REFERRAL'
+                     AND l.revoked_at IS NULL AND l.valid_from <= current_date
+                     AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS consent_withdrawn`;
+}
 
 /** Who may know about a referral: its two sides (a draft only its sender) and the sender of its parent. */
 const VISIBLE = `(r.from_organisation_id = $ORG
@@ -83,10 +115,15 @@ export interface TransitionDetails {
  */
 @Injectable()
 export class ReferralsService {
+  private readonly columns: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sweep: ReferralSweepService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.columns = columns(config.referrals.accessDaysAfterClose);
+  }
 
   async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
     const membership = actingMembership(actor, input.asOrganisationId);
@@ -176,7 +213,7 @@ export class ReferralsService {
     }
     params.push(args.first + 1);
     const rows: ReferralRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM referrals r WHERE ${where.join(' AND ')}
+      `SELECT ${this.columns} FROM referrals r WHERE ${where.join(' AND ')}
         ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
       params,
     );
@@ -336,9 +373,9 @@ export class ReferralsService {
   private async assertConsentGate(tx: EntityManager, participantId: string, recipient: string): Promise<void> {
     const rows: { categories: string[] }[] = await tx.query(
       `SELECT access.categories FROM participants p
-         CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, $2::uuid, NULL::uuid, 'REFERRAL', '{}'::text[], $3::text[], current_date) access
+         CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, $2::uuid, NULL::uuid, 'REFERRAL', '{}'::text[], $3::text[], current_date, $4::integer) access
         WHERE p.id = $1 AND p.owner_organisation_id <> $2`,
-      [participantId, recipient, ROLE_RIGHTS[Role.CASEWORKER].partner],
+      [participantId, recipient, ROLE_RIGHTS[Role.CASEWORKER].partner, this.config.referrals.accessDaysAfterClose],
     );
     if (!rows[0] || rows[0].categories.length === 0) {
       throw new AppError(
@@ -520,7 +557,7 @@ export class ReferralsService {
 
   private async visibleRow(tx: EntityManager, organisationId: string, id: string): Promise<ReferralRow> {
     const rows: ReferralRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}`,
+      `SELECT ${this.columns} FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}`,
       [organisationId, id],
     );
     if (!rows[0]) throw new NotFoundError('Referral', id);
@@ -578,6 +615,7 @@ function toReferral(row: ReferralRow, viewerOrganisationId: string): Referral {
     closedAt: row.closed_at,
     createdAt: row.created_at,
     version: row.version,
+    consentWithdrawn: row.consent_withdrawn,
   };
 }
 

@@ -124,8 +124,11 @@ export async function demo(api: TestApp): Promise<Demo> {
   return { sql, clients, org, partnershipId, readers, today, close: () => sql.end() };
 }
 
-/** Everything the access rule reads, as the oracle takes it. */
-export async function loadWorld(sql: Client): Promise<World> {
+/**
+ * Everything the access rule reads, as the oracle takes it. `referralAccessDays`:
+ * the app's REFERRAL_ACCESS_DAYS_AFTER_CLOSE (`api.config.referrals.accessDaysAfterClose`).
+ */
+export async function loadWorld(sql: Client, referralAccessDays: number): Promise<World> {
   const q = async <T>(text: string) => (await sql.query(text)).rows as T[];
   const [{ today }] = await q<{ today: string }>(`SELECT current_date::text AS today`);
   return {
@@ -158,6 +161,12 @@ export async function loadWorld(sql: Client): Promise<World> {
               expires_at > now() AS live
          FROM break_glass_grants`,
     ),
+    referrals: await q(
+      `SELECT id, participant_id AS "participantId", to_organisation_id AS "toOrganisation", status,
+              extract(epoch FROM now() - closed_at)::float8 / 86400 AS "closedDaysAgo"
+         FROM referrals`,
+    ),
+    referralAccessDays,
   };
 }
 
@@ -179,4 +188,31 @@ export function addDays(today: string, days: number): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The owner's caseworker `client` refers the participant to `toOrganisationId`
+ * and sends it at once: for purpose REFERRAL the recipient sees the participant
+ * only while such a referral is open (the consent gate needs a live consent or
+ * legal basis first). Returns the referral's id.
+ */
+export async function sendReferral(
+  client: GraphQLClient,
+  participantId: string,
+  toOrganisationId: string,
+): Promise<string> {
+  const { createReferral } = await client.data(
+    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id status } }`,
+    {
+      input: {
+        participantId,
+        toOrganisationId,
+        reasonCategory: 'SOCIAL_EXCLUSION_RISK',
+        reason: 'Wsparcie w reintegracji społeczno-zawodowej',
+        send: true,
+      },
+    },
+  );
+  if (createReferral.status !== 'SENT') throw new Error(`referral not sent: ${JSON.stringify(createReferral)}`);
+  return createReferral.id as string;
 }

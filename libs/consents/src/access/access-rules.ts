@@ -7,6 +7,8 @@ export enum RedactionReason {
   CONSENT_EXPIRED = 'CONSENT_EXPIRED',
   BEYOND_AGREEMENT = 'BEYOND_AGREEMENT',
   ROLE = 'ROLE',
+  /** Purpose REFERRAL: consent or legal basis would share it, but no referral to the reader is open (or recently closed). */
+  NO_OPEN_REFERRAL = 'NO_OPEN_REFERRAL',
 }
 
 export enum AccessBasis {
@@ -38,6 +40,13 @@ export interface AccessFacts {
   /** Union of categories of live agreements between owner and recipient for the purpose. */
   ceiling: readonly DataCategory[];
   breakGlass: boolean;
+  /**
+   * Purpose REFERRAL only: a referral of the participant to the reader is open
+   * (SENT, ACCEPTED, IN_PROGRESS) or closed less than the configured number of
+   * days ago. Without one, consents and legal bases open nothing for REFERRAL.
+   * Always true for the other purposes.
+   */
+  openReferral: boolean;
   today: string;
 }
 
@@ -74,14 +83,14 @@ export function explainAccess(facts: AccessFacts): Explanation {
   const consented = new Set(live.flatMap((c) => c.categories));
   const granted = new Set([...consented, ...facts.legalBasisCategories]);
   const ceiling = new Set(facts.ceiling);
-  const shared = all.filter((c) => role.has(c) && granted.has(c) && ceiling.has(c));
+  const shared = all.filter((c) => role.has(c) && granted.has(c) && ceiling.has(c) && facts.openReferral);
   // Break-glass opens every role category but CRIMINAL_RECORD on top of what consent and legal bases share.
   const visible = all.filter(
     (c) => shared.includes(c) || (facts.breakGlass && role.has(c) && c !== DataCategory.CRIMINAL_RECORD),
   );
   const redactions = all
     .filter((c) => !visible.includes(c))
-    .map((category) => ({ category, reason: reasonFor(category, facts, role, granted) }));
+    .map((category) => ({ category, reason: reasonFor(category, facts, role, granted, ceiling) }));
   const basis =
     visible.length === 0
       ? null
@@ -98,9 +107,11 @@ function reasonFor(
   facts: AccessFacts,
   role: Set<DataCategory>,
   granted: Set<DataCategory>,
+  ceiling: Set<DataCategory>,
 ): RedactionReason {
   if (!role.has(category)) return RedactionReason.ROLE;
-  if (granted.has(category)) return RedactionReason.BEYOND_AGREEMENT;
+  if (granted.has(category))
+    return ceiling.has(category) ? RedactionReason.NO_OPEN_REFERRAL : RedactionReason.BEYOND_AGREEMENT;
   const naming = facts.consents.filter((c) => c.categories.includes(category));
   if (naming.some((c) => c.withdrawn)) return RedactionReason.CONSENT_WITHDRAWN;
   if (naming.some((c) => c.validUntil !== null && c.validUntil < facts.today)) return RedactionReason.CONSENT_EXPIRED;

@@ -1,10 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorMembership } from '@app/authz';
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { AccessBasis, AccessFacts, Explanation, explainAccess } from './access-rules';
 import { ROLE_RIGHTS } from './role-rights';
+
+/**
+ * SQL: is a referral of participant `participant` to organisation `recipient`
+ * open, or closed less than `days` days ago? The condition `participant_access`
+ * adds for purpose REFERRAL, as the explanations (`facts`, `explainMany`) read it.
+ */
+export const openReferralExists = (participant: string, recipient: string, days: string) =>
+  `EXISTS (SELECT 1 FROM referrals r
+            WHERE r.participant_id = ${participant} AND r.to_organisation_id = ${recipient}
+              AND (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
+                   OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => ${days}))))`;
 
 /** What `participant_access` decided for one participant. */
 export interface AccessGrant {
@@ -32,7 +44,15 @@ export interface AccessContext {
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'referrals'>,
+  ) {}
+
+  /** How many days after a referral closes its recipient keeps REFERRAL access (REFERRAL_ACCESS_DAYS_AFTER_CLOSE). */
+  get referralAccessDays(): number {
+    return this.config.referrals.accessDaysAfterClose;
+  }
 
   /**
    * SQL to join onto `participants <alias>`: yields `access.categories`,
@@ -41,12 +61,12 @@ export class AccessService {
    */
   join(alias: string, first: number): string {
     const n = (i: number) => `$${first + i}`;
-    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}, ${n(3)}::text[], ${n(4)}::text[], current_date) access`;
+    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer) access`;
   }
 
   joinParameters({ userId, membership, purpose }: AccessContext): unknown[] {
     const rights = ROLE_RIGHTS[membership.role];
-    return [membership.organisationId, userId, purpose, rights.own, rights.partner];
+    return [membership.organisationId, userId, purpose, rights.own, rights.partner, this.referralAccessDays];
   }
 
   /** The decision for one participant, or undefined when the actor may not know about them. */
@@ -107,8 +127,9 @@ export class AccessService {
 
   /**
    * `explain` for many participants in a fixed number of queries (four,
-   * whatever the page size): consents and break-glass grants by participant,
-   * legal bases and agreement ceilings by owning organisation.
+   * whatever the page size): consents, and break-glass grants with open
+   * referrals, by participant; legal bases and agreement ceilings by owning
+   * organisation.
    */
   async explainMany(
     context: AccessContext,
@@ -129,6 +150,7 @@ export class AccessService {
           legalBasisCategories: [],
           ceiling: [],
           breakGlass: false,
+          openReferral: true,
           today,
         }),
       );
@@ -171,13 +193,18 @@ export class AccessService {
          FROM unnest($1::uuid[]) AS o(owner)`,
         [owners, recipient, context.purpose],
       );
-    const glass: { participant_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT participant_id FROM break_glass_grants
-        WHERE participant_id = ANY ($1::uuid[]) AND organisation_id = $2 AND user_id = $3 AND expires_at > now()`,
-      [ids, recipient, context.userId],
-    );
+    const perParticipant: { participant_id: string; glass: boolean; open_referral: boolean }[] =
+      await this.dataSource.query(
+        `SELECT p.id AS participant_id,
+                EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = p.id AND g.organisation_id = $2
+                          AND g.user_id = $3 AND g.expires_at > now()) AS glass,
+                $4::text <> 'REFERRAL' OR ${openReferralExists('p.id', '$2', '$5::integer')} AS open_referral
+           FROM unnest($1::uuid[]) AS p(id)`,
+        [ids, recipient, context.userId, context.purpose, this.referralAccessDays],
+      );
     const byOwner = new Map(perOwner.map((o) => [o.owner, o]));
-    const withGlass = new Set(glass.map((g) => g.participant_id));
+    const withGlass = new Set(perParticipant.filter((g) => g.glass).map((g) => g.participant_id));
+    const withOpenReferral = new Set(perParticipant.filter((g) => g.open_referral).map((g) => g.participant_id));
     for (const p of foreign) {
       const owner = byOwner.get(p.ownerOrganisationId);
       result.set(
@@ -197,6 +224,7 @@ export class AccessService {
           legalBasisCategories: owner?.legal ?? [],
           ceiling: owner?.ceiling ?? [],
           breakGlass: withGlass.has(p.participantId),
+          openReferral: withOpenReferral.has(p.participantId),
           today,
         }),
       );
@@ -217,6 +245,7 @@ export class AccessService {
         legalBasisCategories: [],
         ceiling: [],
         breakGlass: false,
+        openReferral: true,
         today,
       };
     }
@@ -234,10 +263,11 @@ export class AccessService {
                  (SELECT partnership_id FROM partnership_members WHERE organisation_id = $2))`,
       [participantId, recipient, context.purpose],
     );
-    const [{ legal, ceiling, glass }]: {
+    const [{ legal, ceiling, glass, open_referral }]: {
       legal: DataCategory[] | null;
       ceiling: DataCategory[] | null;
       glass: boolean;
+      open_referral: boolean;
     }[] = await this.dataSource.query(
       `SELECT
            (SELECT array_agg(DISTINCT c) FROM legal_bases l, unnest(l.data_categories) c
@@ -253,8 +283,9 @@ export class AccessService {
                  OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $1)
                      AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $2)))) AS ceiling,
            EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = $4 AND g.organisation_id = $2
-                     AND g.user_id = $5 AND g.expires_at > now()) AS glass`,
-      [ownerOrganisationId, recipient, context.purpose, participantId, context.userId],
+                     AND g.user_id = $5 AND g.expires_at > now()) AS glass,
+           $3 <> 'REFERRAL' OR ${openReferralExists('$4::uuid', '$2::uuid', '$6::integer')} AS open_referral`,
+      [ownerOrganisationId, recipient, context.purpose, participantId, context.userId, this.referralAccessDays],
     );
     return {
       isOwner,
@@ -269,6 +300,7 @@ export class AccessService {
       legalBasisCategories: legal ?? [],
       ceiling: ceiling ?? [],
       breakGlass: glass,
+      openReferral: open_referral,
       today,
     };
   }

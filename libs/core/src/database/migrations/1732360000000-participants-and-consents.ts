@@ -2,7 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Participants with their personal data held per category, consents (append
- * only), legal bases, break-glass grants, the access log and the outbox.
+ * only), legal bases, break-glass grants, the access log and the outbox. The
+ * access rule that reads them, `participant_access`, also needs the referrals:
+ * it is created with them, in 1732370000000-referrals.ts.
  */
 export class ParticipantsAndConsents1732360000000 implements MigrationInterface {
   name = 'ParticipantsAndConsents1732360000000';
@@ -137,98 +139,6 @@ export class ParticipantsAndConsents1732360000000 implements MigrationInterface 
     await db.query(`CREATE INDEX access_log_participant_idx ON access_log (participant_id, occurred_at DESC)`);
     await db.query(`CREATE INDEX access_log_consents_idx ON access_log USING gin (consent_ids)`);
 
-    // THE access rule, in one place, used for single reads and for lists alike.
-    // For a recipient organisation and a purpose: categories granted by a live
-    // consent (to the organisation, or to a partnership it belongs to) or a
-    // live legal basis, within the ceiling of the live agreements between the
-    // owner and the recipient, within what the role may see (passed in, for own and for partners' participants). An
-    // open break-glass grant of the reading user, for the recipient organisation, also opens
-    // every partner-role category except CRIMINAL_RECORD (which only a consent or legal basis
-    // naming it opens), and the read is logged as BREAK_GLASS. The owner sees its role's
-    // categories. Another organisation that would see no category gets no row: the participant
-    // is unknown to it (NOT_FOUND, absent from lists and counts). "Live" is judged at the
-    // statement's start: a withdrawal committed before it counts.
-    await db.query(`
-      CREATE FUNCTION participant_access(
-        p_participant uuid, p_owner uuid, p_recipient uuid, p_user uuid, p_purpose text,
-        p_own_role_categories text[], p_partner_role_categories text[], p_today date
-      ) RETURNS TABLE (categories text[], basis text, consent_ids uuid[], legal_basis_ids uuid[], break_glass_grant_id uuid)
-      -- At most one row. Not inlined into the caller (the SET clause sees to that) and never JIT-compiled:
-      -- inlined, its (over-)estimated cost made every list query JIT-compile for ~0.5 s on servers with JIT
-      -- on, for a handful of index lookups per participant.
-      LANGUAGE sql STABLE ROWS 1 SET jit = off AS $$
-        WITH
-        recipient_partnerships AS (
-          SELECT partnership_id FROM partnership_members WHERE organisation_id = p_recipient
-        ),
-        live_consents AS (
-          SELECT c.id, c.data_categories FROM consents c
-           WHERE c.participant_id = p_participant
-             AND c.withdrawn_at IS NULL
-             AND p_purpose = ANY (c.purposes)
-             AND c.valid_from <= p_today AND (c.valid_until IS NULL OR c.valid_until >= p_today)
-             AND (c.granted_to_organisation_id = p_recipient
-                  OR c.granted_to_partnership_id IN (SELECT partnership_id FROM recipient_partnerships))
-        ),
-        live_legal_bases AS (
-          SELECT l.id, l.data_categories FROM legal_bases l
-           WHERE l.owner_organisation_id = p_owner AND l.recipient_organisation_id = p_recipient
-             AND l.purpose = p_purpose AND l.revoked_at IS NULL
-             AND l.valid_from <= p_today AND (l.valid_until IS NULL OR l.valid_until >= p_today)
-        ),
-        ceiling AS (
-          SELECT DISTINCT unnest(a.data_categories) AS category FROM data_sharing_agreements a
-           WHERE a.status = 'ACTIVE' AND p_purpose = ANY (a.purposes)
-             AND a.valid_from <= p_today AND (a.valid_until IS NULL OR a.valid_until >= p_today)
-             AND (
-               (a.partnership_id IS NULL
-                AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = p_owner)
-                AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = p_recipient))
-               OR (a.partnership_id IN (SELECT partnership_id FROM recipient_partnerships)
-                AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = p_owner))
-             )
-        ),
-        granted AS (
-          SELECT unnest(data_categories) AS category FROM live_consents
-          UNION SELECT unnest(data_categories) FROM live_legal_bases
-        ),
-        shared AS (
-          SELECT ARRAY(
-            SELECT g.category FROM granted g
-             WHERE g.category = ANY (p_partner_role_categories) AND g.category IN (SELECT category FROM ceiling)
-             ORDER BY 1
-          ) AS categories
-        ),
-        glass AS (
-          SELECT g.id FROM break_glass_grants g
-           WHERE g.participant_id = p_participant AND g.organisation_id = p_recipient AND g.user_id = p_user
-             AND g.expires_at > now()
-           ORDER BY g.expires_at DESC, g.id LIMIT 1
-        ),
-        opened AS (
-          SELECT ARRAY(
-            SELECT c FROM shared s, unnest(s.categories) c
-            UNION
-            SELECT c FROM unnest(p_partner_role_categories) c
-             WHERE c <> 'CRIMINAL_RECORD' AND EXISTS (SELECT 1 FROM glass)
-            ORDER BY 1
-          ) AS categories
-        )
-        SELECT p_own_role_categories, 'OWNER', '{}'::uuid[], '{}'::uuid[], NULL::uuid
-         WHERE p_owner = p_recipient
-        UNION ALL
-        SELECT o.categories,
-               CASE WHEN EXISTS (SELECT 1 FROM glass) THEN 'BREAK_GLASS'
-                    WHEN EXISTS (SELECT 1 FROM live_consents lc WHERE lc.data_categories && s.categories) THEN 'CONSENT'
-                    ELSE 'LEGAL_BASIS' END,
-               -- the consents and legal bases the shown categories rest on (also under break-glass)
-               ARRAY(SELECT lc.id FROM live_consents lc WHERE lc.data_categories && s.categories ORDER BY 1),
-               ARRAY(SELECT lb.id FROM live_legal_bases lb WHERE lb.data_categories && s.categories ORDER BY 1),
-               (SELECT id FROM glass)
-          FROM opened o, shared s
-         WHERE p_owner <> p_recipient AND cardinality(o.categories) > 0
-      $$`);
-
     // Side effects leave through here, written in the transaction that causes them.
     await db.query(`
       CREATE TABLE outbox (
@@ -244,7 +154,6 @@ export class ParticipantsAndConsents1732360000000 implements MigrationInterface 
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION participant_access(uuid, uuid, uuid, uuid, text, text[], text[], date)`);
     for (const table of [
       'outbox',
       'access_log',
