@@ -104,4 +104,19 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
       'NOT_FOUND',
     );
   });
+
+  it('refuses cursors it did not make, for the inbox and the participant list alike', async () => {
+    const forged = [
+      'not-a-cursor',
+      Buffer.from('2026-02-30 10:00:00+00|00000000-0000-0000-0000-000000000000').toString('base64url'),
+    ];
+    for (const after of forged) {
+      expect(
+        await cis.errorCode(`query($after: String) { notifications(after: $after) { unreadCount } }`, { after }),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        await cis.errorCode(`query($after: String) { participants(after: $after) { totalCount } }`, { after }),
+      ).toBe('BAD_USER_INPUT');
+    }
+  });
 });

@@ -9,3 +9,4 @@ export * from './security/public.decorator';
 export * from './runtime/runtime';
 export * from './outbox/outbox';
 export * from './graphql/request-loaders';
+export * from './graphql/keyset-cursor';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/authz';
-import { BadUserInputError, NotFoundError } from '@app/core';
+import { NotFoundError, decodeCursor, encodeCursor } from '@app/core';
 import { Notification, NotificationConnection, NotificationsArgs } from './notification.model';
 
 interface NotificationRow {
@@ -29,10 +29,7 @@ export class NotificationsService {
     const where = ['user_id = $1'];
     if (args.unreadOnly) where.push('read_at IS NULL');
     if (args.after) {
-      const [createdAt, id] = Buffer.from(args.after, 'base64url').toString().split('|');
-      if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
-        throw new BadUserInputError('Invalid cursor', [{ field: 'after', problems: ['not a cursor from this list'] }]);
-      }
+      const { createdAt, id } = decodeCursor(args.after);
       params.push(createdAt, id);
       where.push(`(created_at, id) < ($2::timestamptz, $3::uuid)`);
     }
@@ -77,7 +74,7 @@ export class NotificationsService {
 }
 
 function cursorOf(row: NotificationRow): string {
-  return Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
+  return encodeCursor(row.cursor_time, row.id);
 }
 
 function toNotification(row: NotificationRow): Notification {

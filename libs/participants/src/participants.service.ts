@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
 import { AccessContext, AccessGrant, AccessService, actingMembership } from '@app/consents';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from '@app/core';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  decodeCursor,
+  encodeCursor,
+  isUniqueViolation,
+} from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { CATEGORY_FIELD, normalise } from './categories';
 import { CreateParticipantInput, ParticipantsArgs, UpdateParticipantInput } from './participant.input';
@@ -129,10 +136,10 @@ export class ParticipantsService {
       await this.access.log(tx, context, grants, 'participants');
       const models = await this.toModels(context, page, grants, data);
       return {
-        edges: models.map((node, i) => ({ node, cursor: encodeCursor(page[i]) })),
+        edges: models.map((node, i) => ({ node, cursor: encodeCursor(page[i].cursor_time!, page[i].id) })),
         pageInfo: {
           hasNextPage: rows.length > args.first,
-          endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+          endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time!, page[page.length - 1].id) : null,
         },
         totalCount: Number(count),
       };
@@ -392,16 +399,4 @@ function toGrant(row: ParticipantRow & AccessRowColumns): AccessGrant {
     legalBasisIds: row.legal_basis_ids,
     breakGlassGrantId: row.break_glass_grant_id,
   };
-}
-
-function encodeCursor(row: ParticipantRow): string {
-  return Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new BadUserInputError('Invalid cursor', [{ field: 'after', problems: ['not a cursor from this list'] }]);
-  }
-  return { createdAt, id };
 }

@@ -12,6 +12,8 @@ import {
   ForbiddenError,
   NotFoundError,
   writeOutboxEvent,
+  decodeCursor,
+  encodeCursor,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
@@ -219,10 +221,13 @@ export class ReferralsService {
     );
     const page = rows.slice(0, args.first);
     return {
-      edges: page.map((row) => ({ cursor: encodeCursor(row), node: toReferral(row, membership.organisationId) })),
+      edges: page.map((row) => ({
+        cursor: encodeCursor(row.cursor_time, row.id),
+        node: toReferral(row, membership.organisationId),
+      })),
       pageInfo: {
         hasNextPage: rows.length > args.first,
-        endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+        endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time, page[page.length - 1].id) : null,
       },
     };
   }
@@ -617,30 +622,4 @@ function toReferral(row: ReferralRow, viewerOrganisationId: string): Referral {
     version: row.version,
     consentWithdrawn: row.consent_withdrawn,
   };
-}
-
-function encodeCursor(row: ReferralRow): string {
-  return Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
-}
-
-/** created_at::text as PostgreSQL writes it (ISO DateStyle): all a cursor of ours can hold, besides a UUID. */
-const CURSOR_TIME = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A real calendar day: PostgreSQL refuses 2026-02-30, where Date.parse rolls it over to March. */
-function isCursorTime(text: string | undefined): boolean {
-  const match = text === undefined ? null : CURSOR_TIME.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
-  const [createdAt, id] = parts;
-  if (parts.length !== 2 || !isCursorTime(createdAt) || !UUID.test(id)) {
-    throw new BadUserInputError('Invalid cursor', [{ field: 'after', problems: ['not a cursor from this list'] }]);
-  }
-  return { createdAt, id };
 }

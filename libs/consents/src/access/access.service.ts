@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActorMembership } from '@app/authz';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
-import { AccessBasis, AccessFacts, Explanation, explainAccess } from './access-rules';
+import { AccessBasis, Explanation, explainAccess } from './access-rules';
 import { ROLE_RIGHTS } from './role-rights';
 
 /**
@@ -121,8 +121,8 @@ export class AccessService {
 
   /** Why each category is shown or hidden, from the same facts the database function reads. */
   async explain(context: AccessContext, participantId: string, ownerOrganisationId: string): Promise<Explanation> {
-    const facts = await this.facts(context, participantId, ownerOrganisationId);
-    return explainAccess(facts);
+    const explanations = await this.explainMany(context, [{ participantId, ownerOrganisationId }]);
+    return explanations.get(participantId)!;
   }
 
   /**
@@ -230,79 +230,6 @@ export class AccessService {
       );
     }
     return result;
-  }
-
-  async facts(context: AccessContext, participantId: string, ownerOrganisationId: string): Promise<AccessFacts> {
-    const { organisationId: recipient, role } = context.membership;
-    const isOwner = recipient === ownerOrganisationId;
-    const rights = ROLE_RIGHTS[role];
-    const [{ today }]: { today: string }[] = await this.dataSource.query(`SELECT current_date::text AS today`);
-    if (isOwner) {
-      return {
-        isOwner,
-        roleCategories: rights.own,
-        consents: [],
-        legalBasisCategories: [],
-        ceiling: [],
-        breakGlass: false,
-        openReferral: true,
-        today,
-      };
-    }
-    const consents: {
-      id: string;
-      categories: DataCategory[];
-      valid_from: string;
-      valid_until: string | null;
-      withdrawn: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.data_categories AS categories, c.valid_from::text, c.valid_until::text, c.withdrawn_at IS NOT NULL AS withdrawn
-           FROM consents c
-          WHERE c.participant_id = $1 AND $3 = ANY (c.purposes)
-            AND (c.granted_to_organisation_id = $2 OR c.granted_to_partnership_id IN
-                 (SELECT partnership_id FROM partnership_members WHERE organisation_id = $2))`,
-      [participantId, recipient, context.purpose],
-    );
-    const [{ legal, ceiling, glass, open_referral }]: {
-      legal: DataCategory[] | null;
-      ceiling: DataCategory[] | null;
-      glass: boolean;
-      open_referral: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT
-           (SELECT array_agg(DISTINCT c) FROM legal_bases l, unnest(l.data_categories) c
-             WHERE l.owner_organisation_id = $1 AND l.recipient_organisation_id = $2 AND l.purpose = $3
-               AND l.revoked_at IS NULL AND l.valid_from <= current_date
-               AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS legal,
-           (SELECT array_agg(DISTINCT c) FROM data_sharing_agreements a, unnest(a.data_categories) c
-             WHERE a.status = 'ACTIVE' AND $3 = ANY (a.purposes) AND a.valid_from <= current_date
-               AND (a.valid_until IS NULL OR a.valid_until >= current_date)
-               AND ((a.partnership_id IS NULL
-                     AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $1)
-                     AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $2))
-                 OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $1)
-                     AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $2)))) AS ceiling,
-           EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = $4 AND g.organisation_id = $2
-                     AND g.user_id = $5 AND g.expires_at > now()) AS glass,
-           $3 <> 'REFERRAL' OR ${openReferralExists('$4::uuid', '$2::uuid', '$6::integer')} AS open_referral`,
-      [ownerOrganisationId, recipient, context.purpose, participantId, context.userId, this.referralAccessDays],
-    );
-    return {
-      isOwner,
-      roleCategories: rights.partner,
-      consents: consents.map((c) => ({
-        id: c.id,
-        categories: c.categories,
-        validFrom: c.valid_from,
-        validUntil: c.valid_until,
-        withdrawn: c.withdrawn,
-      })),
-      legalBasisCategories: legal ?? [],
-      ceiling: ceiling ?? [],
-      breakGlass: glass,
-      openReferral: open_referral,
-      today,
-    };
   }
 }
 
