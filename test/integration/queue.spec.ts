@@ -1,4 +1,5 @@
 import { Job } from 'bullmq';
+import IORedis from 'ioredis';
 import { QUEUES, QueueFactory } from '@app/core';
 import { readTestEnvironment, startTestApp, TestApp } from '@app/testing';
 
@@ -103,6 +104,37 @@ describe(`queue round trip (${expectedBacking} backing)`, () => {
         error: {},
       });
     });
+
+    it("/health/metrics gives each queue's depth per state in the Prometheus format", async () => {
+      const response = await fetch(`${api.baseUrl}/health/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      const text = await response.text();
+      for (const queue of Object.values(QUEUES)) {
+        for (const state of ['waiting', 'active', 'delayed', 'failed']) {
+          expect(text).toMatch(new RegExp(`^bullmq_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
+        }
+      }
+    });
+
+    (expectedBacking === 'redis' ? it : it.skip)(
+      'is not ready when Redis may evict jobs (maxmemory-policy)',
+      async () => {
+        const redis = new IORedis(readTestEnvironment().redisUrl!);
+        const [, before] = (await redis.config('GET', 'maxmemory-policy')) as string[];
+        try {
+          await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+          const response = await fetch(`${api.baseUrl}/health/ready`);
+          expect(response.status).toBe(503);
+          const body = (await response.json()) as { error: Record<string, unknown> };
+          expect(body.error.queue).toMatchObject({ status: 'down', maxmemoryPolicy: 'allkeys-lru' });
+        } finally {
+          await redis.config('SET', 'maxmemory-policy', before);
+          await redis.quit();
+        }
+        expect((await fetch(`${api.baseUrl}/health/ready`)).status).toBe(200);
+      },
+    );
 
     it('needs no token (deny by default does not hide health from the orchestrator)', async () => {
       const response = await fetch(`${api.baseUrl}/health/ready`, { headers: { authorization: 'Bearer nonsense' } });

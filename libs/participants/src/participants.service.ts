@@ -3,14 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
 import { AccessContext, AccessGrant, AccessService, actingMembership } from '@app/consents';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  decodeCursor,
-  encodeCursor,
-  isUniqueViolation,
-} from '@app/core';
+import { ConflictError, ForbiddenError, NotFoundError, decodeCursor, encodeCursor, isUniqueViolation } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { CATEGORY_FIELD, normalise } from './categories';
 import { CreateParticipantInput, ParticipantsArgs, UpdateParticipantInput } from './participant.input';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { QueueName } from './queue-names';
+import { QUEUES, QueueName } from './queue-names';
 
 export type QueueBackingKind = 'redis' | 'postgres';
 
@@ -70,6 +70,26 @@ export class QueueFactory implements OnApplicationShutdown {
    */
   private reportErrors(emitter: AnyQueue | AnyWorker, what: string): void {
     (emitter as AnyQueue).on('error', (error: Error) => this.logger.warn(`${what}: ${error.message}`));
+  }
+
+  /**
+   * Redis's `maxmemory-policy`, or undefined on the PostgreSQL backing or when
+   * the server does not allow CONFIG. BullMQ needs `noeviction`: any other
+   * policy lets Redis silently drop jobs under memory pressure.
+   */
+  async redisEvictionPolicy(): Promise<string | undefined> {
+    if (this.kind !== 'redis') return undefined;
+    const reply = (await this.redisConnection().config('GET', 'maxmemory-policy')) as string[];
+    return reply[1];
+  }
+
+  /** Job counts per state for each queue, for metrics. */
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    const states = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+    const entries = await Promise.all(
+      Object.values(QUEUES).map(async (name) => [name, await this.queue(name).getJobCounts(...states)] as const),
+    );
+    return Object.fromEntries(entries);
   }
 
   async onApplicationShutdown(): Promise<void> {
