@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationDeliveryModule } from '@app/notifications';
 import { ReferralSweepModule } from '@app/referrals';
+import { EmailProcessor } from './email.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { ReferralSweepProcessor } from './referral-sweep.processor';
 import { SystemProcessor } from './system.processor';
@@ -11,6 +12,6 @@ import { SystemProcessor } from './system.processor';
  */
 @Module({
   imports: [ReferralSweepModule, NotificationDeliveryModule],
-  providers: [SystemProcessor, ReferralSweepProcessor, NotificationsProcessor],
+  providers: [SystemProcessor, ReferralSweepProcessor, NotificationsProcessor, EmailProcessor],
 })
 export class WorkerProcessorsModule {}

@@ -1,3 +1,4 @@
+export * from './email-templates';
 export * from './notification-delivery.service';
 export * from './notifications.module';
 export * from './outbox-relay.service';

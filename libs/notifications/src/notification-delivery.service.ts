@@ -1,37 +1,56 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
+import { emailLanguage, renderEmail } from './email-templates';
 import { OutboxRow, audienceFor } from './recipients';
+
+interface CreatedNotification {
+  id: string;
+  user_id: string;
+  email: string;
+  language: string;
+}
 
 /**
  * Turns one outbox event into in-app notifications, idempotently: the unique
  * (event, user) key means a job that runs twice creates each notification
- * once, and the event is marked delivered in the same transaction.
+ * once, and the event is marked delivered in the same transaction. With SMTP
+ * configured, each new notification also gets one PENDING e-mail delivery in
+ * that transaction (unique per notification), enqueued on `emails` after commit.
  */
 @Injectable()
 export class NotificationDeliveryService {
   private readonly logger = new Logger(NotificationDeliveryService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Returns how many notifications were created (0 on a repeat). */
   async deliver(eventId: string): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+    const { created, emailIds } = await this.dataSource.transaction(async (tx) => {
       const [event]: OutboxRow[] = await tx.query(
         `SELECT id, event_type, aggregate_type, aggregate_id, payload FROM outbox WHERE id = $1 FOR UPDATE`,
         [eventId],
       );
-      if (!event) return 0;
+      if (!event) return { created: 0, emailIds: [] as string[] };
       const audience = audienceFor(event);
-      let created = 0;
+      let rows: CreatedNotification[] = [];
+      let emailIds: string[] = [];
       if (audience && audience.organisationIds.length > 0) {
-        const rows: unknown[] = await tx.query(
-          `INSERT INTO notifications (event_id, user_id, organisation_id, event_type, subject_type, subject_id, summary)
-           SELECT $1, m.user_id, m.organisation_id, $2, $3, $4, $5
-             FROM memberships m JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
-            WHERE m.organisation_id = ANY ($6::uuid[]) AND m.role = ANY ($7::text[])
-           ON CONFLICT (event_id, user_id) DO NOTHING
-           RETURNING id`,
+        rows = await tx.query(
+          `WITH created AS (
+             INSERT INTO notifications (event_id, user_id, organisation_id, event_type, subject_type, subject_id, summary)
+             SELECT $1, m.user_id, m.organisation_id, $2, $3, $4, $5
+               FROM memberships m JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
+              WHERE m.organisation_id = ANY ($6::uuid[]) AND m.role = ANY ($7::text[])
+             ON CONFLICT (event_id, user_id) DO NOTHING
+             RETURNING id, user_id
+           )
+           SELECT c.id, c.user_id, u.email, u.language FROM created c JOIN users u ON u.id = c.user_id`,
           [
             event.id,
             event.event_type,
@@ -42,7 +61,25 @@ export class NotificationDeliveryService {
             audience.roles,
           ],
         );
-        created = rows.length;
+        if (this.config.mail && rows.length > 0) {
+          const subjects = rows.map(
+            (row) => renderEmail(event.event_type, event.payload, emailLanguage(row.language)).subject,
+          );
+          const inserted: { id: string }[] = await tx.query(
+            `INSERT INTO email_deliveries (notification_id, user_id, to_address, language, subject)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
+             ON CONFLICT (notification_id) DO NOTHING
+             RETURNING id`,
+            [
+              rows.map((r) => r.id),
+              rows.map((r) => r.user_id),
+              rows.map((r) => r.email),
+              rows.map((r) => emailLanguage(r.language)),
+              subjects,
+            ],
+          );
+          emailIds = inserted.map((r) => r.id);
+        }
       } else if (!audience) {
         this.logger.warn(`no audience for event type ${event.event_type}; marked delivered`);
       }
@@ -50,7 +87,24 @@ export class NotificationDeliveryService {
         `UPDATE outbox SET delivered_at = COALESCE(delivered_at, now()), attempts = attempts + 1 WHERE id = $1`,
         [event.id],
       );
-      return created;
+      return { created: rows.length, emailIds };
     });
+    if (emailIds.length > 0) await this.enqueueEmails(emailIds);
+    return created;
+  }
+
+  /**
+   * After commit: a lost enqueue (crash, queue down) leaves the rows PENDING,
+   * and the reconciler enqueues them again; `jobId` = delivery id makes a
+   * repeat a no-op while the job exists.
+   */
+  async enqueueEmails(deliveryIds: string[]): Promise<void> {
+    try {
+      await this.queues
+        .queue(QUEUES.emails)
+        .addBulk(deliveryIds.map((id) => ({ name: 'emails.send', data: { deliveryId: id }, opts: { jobId: id } })));
+    } catch (error) {
+      this.logger.warn(`e-mail enqueue failed, left to the reconciler: ${(error as Error).message}`);
+    }
   }
 }

@@ -98,6 +98,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
    * A failed job still in the queue is retried instead of re-added.
    */
   async reconcile(): Promise<number> {
+    await this.reconcileEmails().catch((error: Error) => this.logger.warn(`e-mail reconciler: ${error.message}`));
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH due AS (
          UPDATE outbox SET dispatched_at = NULL
@@ -116,5 +117,37 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       this.wake();
     }
     return rows.length;
+  }
+
+  /**
+   * E-mails still PENDING after the redelivery window go back on the `emails`
+   * queue (their job was lost, or the process died before enqueueing). A job
+   * that still exists makes the add a no-op; one that failed for good without
+   * its row being marked FAILED is removed first so it runs again.
+   */
+  async reconcileEmails(): Promise<number> {
+    if (!this.config.mail) return 0;
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM email_deliveries
+        WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT ${BATCH}`,
+      [this.config.notifications.redeliverAfterSeconds],
+    );
+    if (rows.length === 0) return 0;
+    const queue = this.queues.queue(QUEUES.emails);
+    const missing: string[] = [];
+    for (const { id } of rows) {
+      const job = await queue.getJob(id);
+      if (job && (await job.isFailed())) await job.remove();
+      else if (job) continue;
+      missing.push(id);
+    }
+    if (missing.length > 0) {
+      await queue.addBulk(
+        missing.map((id) => ({ name: 'emails.send', data: { deliveryId: id }, opts: { jobId: id } })),
+      );
+      this.logger.warn(`reconciler: ${missing.length} pending e-mails re-enqueued`);
+    }
+    return missing.length;
   }
 }

@@ -43,6 +43,12 @@ export const environmentSchema = z.object({
   OUTBOX_REDELIVER_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
   OUTBOX_RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -83,6 +89,16 @@ export interface AppConfig {
     reconcileEverySeconds: number;
     concurrency: number;
   };
+  /** `undefined` (no SMTP_HOST) means: e-mail is disabled, no e-mail deliveries are recorded. */
+  mail?: {
+    host: string;
+    port: number;
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    secure: boolean;
+    user?: string;
+    password?: string;
+    from: string;
+  };
   referrals: {
     sweepIntervalSeconds: number;
     dueSoonHours: number;
@@ -119,6 +135,7 @@ export function loadConfig(
       problems.push('SEED_DEMO_DATA: demo data is never created in production');
     }
   }
+  if (cleaned.SMTP_HOST && !cleaned.MAIL_FROM) problems.push('MAIL_FROM: required when SMTP_HOST is set');
   if (!parsed.success || problems.length > 0) throw new ConfigValidationError(problems);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
@@ -160,6 +177,16 @@ export function loadConfig(
       reconcileEverySeconds: env.OUTBOX_RECONCILE_EVERY_SECONDS,
       concurrency: env.NOTIFICATION_CONCURRENCY,
     },
+    mail: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          user: env.SMTP_USER,
+          password: env.SMTP_PASSWORD,
+          from: env.MAIL_FROM!,
+        }
+      : undefined,
     referrals: {
       sweepIntervalSeconds: env.REFERRAL_SWEEP_INTERVAL_SECONDS,
       dueSoonHours: env.REFERRAL_DUE_SOON_HOURS,

@@ -3,6 +3,7 @@ export const QUEUES = {
   system: 'system',
   referrals: 'referrals',
   notifications: 'notifications',
+  emails: 'emails',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,6 +17,8 @@ export interface JobPayloads {
   'notifications.deliver': { eventId: string };
   /** Scheduled: re-dispatch outbox events dispatched but never delivered. */
   'notifications.reconcile': Record<string, never>;
+  /** One e-mail to send; jobId = the email_deliveries id. */
+  'emails.send': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -2,6 +2,7 @@ import { Organisations1732350000000 } from './1732350000000-organisations';
 import { ParticipantsAndConsents1732360000000 } from './1732360000000-participants-and-consents';
 import { Referrals1732370000000 } from './1732370000000-referrals';
 import { Notifications1732390000000 } from './1732390000000-notifications';
+import { EmailDeliveries1732400000000 } from './1732400000000-email-deliveries';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ParticipantsAndConsents1732360000000,
   Referrals1732370000000,
   Notifications1732390000000,
+  EmailDeliveries1732400000000,
 ];
