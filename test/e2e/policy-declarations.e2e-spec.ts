@@ -76,6 +76,14 @@ const EXPECTED_POLICIES: Record<string, string> = {
   'Mutation.markAllNotificationsRead': 'authenticated',
   'Mutation.markNotificationRead': 'authenticated',
   'Query.notifications': 'authenticated',
+  // webhooks: signed in; the organisation's partner admins (or a platform admin), checked in the service
+  'Mutation.createWebhookEndpoint': 'authenticated',
+  'Mutation.disableWebhookEndpoint': 'authenticated',
+  'Mutation.enableWebhookEndpoint': 'authenticated',
+  'Mutation.replayWebhookDelivery': 'authenticated',
+  'Query.webhookDeliveries': 'authenticated',
+  'Query.webhookEndpoints': 'authenticated',
+  'Subscription.notificationAdded': 'authenticated',
 };
 
 /**

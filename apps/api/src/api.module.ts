@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuthzModule, PolicyGuard } from '@app/authz';
+import { ACTOR_RESOLVER, AccessTokenService, ActorResolver, AuthzModule, PolicyGuard } from '@app/authz';
 import {
   AppConfig,
   ConfigModule,
@@ -34,7 +34,16 @@ export class ApiModule {
         QueueModule,
         HealthModule,
         AuthzModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [OrganisationsModule],
+          inject: [AccessTokenService, ACTOR_RESOLVER],
+          useFactory: (tokens: AccessTokenService, actors: ActorResolver) =>
+            graphqlOptions(config, async (authorization) => {
+              const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+              return match ? actors.resolve(tokens.verify(match[1])) : undefined;
+            }),
+        }),
         OrganisationsModule,
         ConsentsModule,
         ParticipantsModule,

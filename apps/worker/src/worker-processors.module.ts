@@ -5,6 +5,7 @@ import { EmailProcessor } from './email.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { ReferralSweepProcessor } from './referral-sweep.processor';
 import { SystemProcessor } from './system.processor';
+import { WebhookProcessor } from './webhook.processor';
 
 /**
  * Every BullMQ processor and scheduled sweep. Imported by the worker app, and
@@ -12,6 +13,6 @@ import { SystemProcessor } from './system.processor';
  */
 @Module({
   imports: [ReferralSweepModule, NotificationDeliveryModule],
-  providers: [SystemProcessor, ReferralSweepProcessor, NotificationsProcessor, EmailProcessor],
+  providers: [SystemProcessor, ReferralSweepProcessor, NotificationsProcessor, EmailProcessor, WebhookProcessor],
 })
 export class WorkerProcessorsModule {}

@@ -57,6 +57,10 @@ const TITLES: Record<string, Record<EmailLanguage, Title>> = {
     pl: () => 'Otwarto dostęp awaryjny do jednego z Twoich uczestników',
     en: () => 'Emergency access opened to one of your participants',
   },
+  'webhook.disabled': {
+    pl: () => 'Wyłączono punkt odbioru webhooków po powtarzających się błędach',
+    en: () => 'A webhook endpoint was disabled after repeated failures',
+  },
 };
 
 const FALLBACK: Record<EmailLanguage, Title> = { pl: () => 'Nowe powiadomienie', en: () => 'New notification' };

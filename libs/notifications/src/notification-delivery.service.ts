@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
 import { emailLanguage, renderEmail } from './email-templates';
+import { NotificationBus } from './notification-bus';
 import { OutboxRow, audienceFor } from './recipients';
+import { createWebhookDeliveries, enqueueWebhookDeliveries } from './webhook-deliveries';
 
 interface CreatedNotification {
   id: string;
@@ -27,10 +29,13 @@ export class NotificationDeliveryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: NotificationBus,
   ) {}
 
   /** Returns how many notifications were created (0 on a repeat). */
   async deliver(eventId: string): Promise<number> {
+    let added: CreatedNotification[] = [];
+    let webhookIds: string[] = [];
     const { created, emailIds } = await this.dataSource.transaction(async (tx) => {
       const [event]: OutboxRow[] = await tx.query(
         `SELECT id, event_type, aggregate_type, aggregate_id, payload FROM outbox WHERE id = $1 FOR UPDATE`,
@@ -41,6 +46,7 @@ export class NotificationDeliveryService {
       let rows: CreatedNotification[] = [];
       let emailIds: string[] = [];
       if (audience && audience.organisationIds.length > 0) {
+        webhookIds = await createWebhookDeliveries(tx, event, audience.organisationIds);
         rows = await tx.query(
           `WITH created AS (
              INSERT INTO notifications (event_id, user_id, organisation_id, event_type, subject_type, subject_id, summary)
@@ -87,9 +93,12 @@ export class NotificationDeliveryService {
         `UPDATE outbox SET delivered_at = COALESCE(delivered_at, now()), attempts = attempts + 1 WHERE id = $1`,
         [event.id],
       );
+      added = rows;
       return { created: rows.length, emailIds };
     });
     if (emailIds.length > 0) await this.enqueueEmails(emailIds);
+    await enqueueWebhookDeliveries(this.queues, this.config, webhookIds);
+    if (added.length > 0) await this.bus.publish(added); // live subscribers, after commit (ids only)
     return created;
   }
 

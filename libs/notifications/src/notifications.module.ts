@@ -1,15 +1,23 @@
 import { Module } from '@nestjs/common';
+import { NotificationBusModule } from './notification-bus';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsLiveService } from './notifications-live.service';
 import { NotificationsService } from './notifications.service';
 import { OutboxRelayService } from './outbox-relay.service';
+import { WebhooksResolver } from './webhooks.resolver';
+import { WebhooksService } from './webhooks.service';
 
 /** The inbox, for the API. */
-@Module({ providers: [NotificationsService, NotificationsResolver] })
+@Module({
+  imports: [NotificationBusModule],
+  providers: [NotificationsService, NotificationsLiveService, NotificationsResolver, WebhooksService, WebhooksResolver],
+})
 export class NotificationsModule {}
 
 /** Relay and delivery, for the worker. */
 @Module({
+  imports: [NotificationBusModule],
   providers: [OutboxRelayService, NotificationDeliveryService],
   exports: [OutboxRelayService, NotificationDeliveryService],
 })

@@ -1,13 +1,17 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
 import { UuidArg } from '@app/core';
 import { Notification, NotificationConnection, NotificationsArgs } from './notification.model';
+import { NotificationsLiveService } from './notifications-live.service';
 import { NotificationsService } from './notifications.service';
 
 // `@Authenticated()`: everyone has an inbox, and sees only their own.
 @Resolver(() => Notification)
 export class NotificationsResolver {
-  constructor(private readonly service: NotificationsService) {}
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly live: NotificationsLiveService,
+  ) {}
 
   @Query(() => NotificationConnection, { description: 'Your in-app inbox, newest first, with the unread count.' })
   @Authenticated()
@@ -25,5 +29,14 @@ export class NotificationsResolver {
   @Authenticated()
   markAllNotificationsRead(@CurrentActor() actor: Actor): Promise<number> {
     return this.service.markAllRead(actor);
+  }
+
+  @Subscription(() => Notification, {
+    description: 'Your new in-app notifications, live (graphql-ws), as they are delivered.',
+    resolve: (notification: Notification) => notification,
+  })
+  @Authenticated()
+  notificationAdded(@CurrentActor() actor: Actor): Promise<AsyncIterableIterator<Notification>> {
+    return this.live.subscribe(actor);
   }
 }

@@ -51,6 +51,17 @@ export class NotificationsService {
     };
   }
 
+  /** Rows among `ids` that belong to one of `userIds`, oldest first: for the live subscription. */
+  async byIds(userIds: string[], ids: string[]): Promise<{ userId: string; notification: Notification }[]> {
+    if (userIds.length === 0 || ids.length === 0) return [];
+    const rows: (NotificationRow & { user_id: string })[] = await this.dataSource.query(
+      `SELECT user_id, ${COLUMNS} FROM notifications WHERE id = ANY ($1::uuid[]) AND user_id = ANY ($2::uuid[])
+        ORDER BY created_at, id`,
+      [ids, userIds],
+    );
+    return rows.map((row) => ({ userId: row.user_id, notification: toNotification(row) }));
+  }
+
   async markRead(actor: Actor, id: string): Promise<Notification> {
     // In a CTE so query() answers the RETURNING rows (a bare UPDATE gives [rows, count]).
     const rows: NotificationRow[] = await this.dataSource.query(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
+import { webhookJobOptions } from './webhook-deliveries';
 
 const BATCH = 500;
 
@@ -99,6 +100,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
    */
   async reconcile(): Promise<number> {
     await this.reconcileEmails().catch((error: Error) => this.logger.warn(`e-mail reconciler: ${error.message}`));
+    await this.reconcileWebhooks().catch((error: Error) => this.logger.warn(`webhook reconciler: ${error.message}`));
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH due AS (
          UPDATE outbox SET dispatched_at = NULL
@@ -147,6 +149,39 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         missing.map((id) => ({ name: 'emails.send', data: { deliveryId: id }, opts: { jobId: id } })),
       );
       this.logger.warn(`reconciler: ${missing.length} pending e-mails re-enqueued`);
+    }
+    return missing.length;
+  }
+
+  /**
+   * Webhook deliveries still PENDING after the redelivery window (counted from
+   * their creation or last replay) go back on the `webhooks` queue, as e-mails do.
+   */
+  async reconcileWebhooks(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.active
+        WHERE d.status = 'PENDING' AND COALESCE(d.replayed_at, d.created_at) < now() - make_interval(secs => $1)
+        ORDER BY d.created_at LIMIT ${BATCH}`,
+      [this.config.notifications.redeliverAfterSeconds],
+    );
+    if (rows.length === 0) return 0;
+    const queue = this.queues.queue(QUEUES.webhooks);
+    const missing: string[] = [];
+    for (const { id } of rows) {
+      const job = await queue.getJob(id);
+      if (job && (await job.isFailed())) await job.remove();
+      else if (job) continue;
+      missing.push(id);
+    }
+    if (missing.length > 0) {
+      await queue.addBulk(
+        missing.map((id) => ({
+          name: 'webhooks.deliver',
+          data: { deliveryId: id },
+          opts: webhookJobOptions(this.config, id),
+        })),
+      );
+      this.logger.warn(`reconciler: ${missing.length} pending webhook deliveries re-enqueued`);
     }
     return missing.length;
   }

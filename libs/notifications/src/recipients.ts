@@ -88,6 +88,12 @@ export function audienceFor(event: OutboxRow): Audience | undefined {
         roles: [Role.COORDINATOR, Role.PARTNER_ADMIN],
         title: 'Emergency access opened to one of your participants',
       };
+    case 'webhook.disabled':
+      return {
+        organisationIds: str(p.organisationId),
+        roles: [Role.PARTNER_ADMIN],
+        title: 'A webhook endpoint was disabled after repeated failures',
+      };
     default:
       return undefined;
   }

@@ -22,6 +22,11 @@ export interface TestAppOptions {
    * database name; give two apps the same one to make them share Redis state.
    */
   queuePrefix?: string;
+  /**
+   * Boot on an existing database (another test app's) instead of a new clone,
+   * to run several API processes on the same data; it is not dropped on close.
+   */
+  databaseUrl?: string;
   /** Test-only providers (e.g. a probe resolver) booted next to the API module. */
   providers?: Provider[];
 }
@@ -30,13 +35,20 @@ export interface TestAppOptions {
 class TestRootModule {}
 
 /**
- * The whole API (with the worker in process) on its own cloned database and a
+ * The whole API (with the worker in process) on its own cloned database (or a
+ * shared one, `databaseUrl`) and a
  * free port, on the backing the run uses: PostgreSQL-backed BullMQ, or Redis
  * with a queue prefix private to this database.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const environment = readTestEnvironment();
-  const database = await createTestDatabase();
+  const database: TestDatabase = options.databaseUrl
+    ? {
+        name: new URL(options.databaseUrl).pathname.slice(1),
+        url: options.databaseUrl,
+        drop: () => Promise.resolve(),
+      }
+    : await createTestDatabase();
   const config = loadConfig(
     {
       NODE_ENV: 'test',

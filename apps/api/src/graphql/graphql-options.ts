@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Actor } from '@app/authz';
 import { AppConfig, createErrorFormatter } from '@app/core';
 import { graphiqlLandingPage } from './graphiql';
 import { introspectionDepthRule } from './introspection-depth.rule';
@@ -10,9 +11,15 @@ import { introspectionDepthRule } from './introspection-depth.rule';
  * Apollo, code-first, hardened from day one: depth, alias, token, directive
  * and cost limits (graphql-armor); no batching; CSRF prevention on;
  * introspection and GraphiQL off in production; every error masked to a
- * message and `extensions.code` except in development.
+ * message and `extensions.code` except in development. Subscriptions run over
+ * graphql-ws on the same path; a connection must carry
+ * `connectionParams.authorization` ("Bearer <token>") naming an active user,
+ * or it is refused.
  */
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  authenticate: (authorization: string) => Promise<Actor | undefined>,
+): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const armor = new ApolloArmor({
     maxDepth: {
@@ -53,6 +60,45 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       exposeUnexpected: config.isDevelopment,
       onUnexpected: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     }),
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    subscriptions: {
+      'graphql-ws': {
+        onConnect: async (connection) => {
+          const ctx = connection as WsContext;
+          const authorization = ctx.connectionParams?.authorization;
+          if (typeof authorization !== 'string') return false;
+          const actor = await authenticate(authorization).catch(() => undefined);
+          if (!actor) return false;
+          ctx.extra.authorization = authorization;
+          ctx.extra.actor = actor;
+          return true;
+        },
+      },
+    },
+    // Over graphql-ws the "request" is built from the authenticated connection,
+    // so the global guard and `@CurrentActor()` read it as they read HTTP's.
+    context: (arg: { req?: unknown; res?: unknown } | WsContext) => {
+      if ('extra' in arg && 'connectionParams' in arg) {
+        const { extra } = arg;
+        return {
+          req: {
+            headers: { authorization: extra.authorization },
+            ip: extra.request?.socket.remoteAddress,
+            actor: extra.actor,
+          },
+        };
+      }
+      const { req, res } = arg as { req?: unknown; res?: unknown };
+      return { req, res };
+    },
+  };
+}
+
+/** The part of graphql-ws's connection context used here. */
+interface WsContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra: {
+    request?: { socket: { remoteAddress?: string } };
+    authorization?: string;
+    actor?: Actor;
   };
 }

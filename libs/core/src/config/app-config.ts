@@ -49,6 +49,9 @@ export const environmentSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -98,6 +101,13 @@ export interface AppConfig {
     user?: string;
     password?: string;
     from: string;
+  };
+  webhooks: {
+    /** Deliveries that failed for good in a row before an endpoint is disabled. */
+    disableAfterFailures: number;
+    /** Base delay of the exponential retry backoff. */
+    retryBaseMs: number;
+    timeoutMs: number;
   };
   referrals: {
     sweepIntervalSeconds: number;
@@ -187,6 +197,11 @@ export function loadConfig(
           from: env.MAIL_FROM!,
         }
       : undefined,
+    webhooks: {
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
     referrals: {
       sweepIntervalSeconds: env.REFERRAL_SWEEP_INTERVAL_SECONDS,
       dueSoonHours: env.REFERRAL_DUE_SOON_HOURS,

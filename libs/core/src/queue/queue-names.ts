@@ -4,6 +4,7 @@ export const QUEUES = {
   referrals: 'referrals',
   notifications: 'notifications',
   emails: 'emails',
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +20,8 @@ export interface JobPayloads {
   'notifications.reconcile': Record<string, never>;
   /** One e-mail to send; jobId = the email_deliveries id. */
   'emails.send': { deliveryId: string };
+  /** One signed webhook POST; jobId = the webhook_deliveries id (`<id>:replay:<n>` for a replay). */
+  'webhooks.deliver': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -3,6 +3,7 @@ import { ParticipantsAndConsents1732360000000 } from './1732360000000-participan
 import { Referrals1732370000000 } from './1732370000000-referrals';
 import { Notifications1732390000000 } from './1732390000000-notifications';
 import { EmailDeliveries1732400000000 } from './1732400000000-email-deliveries';
+import { Webhooks1732410000000 } from './1732410000000-webhooks';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Referrals1732370000000,
   Notifications1732390000000,
   EmailDeliveries1732400000000,
+  Webhooks1732410000000,
 ];
