@@ -75,6 +75,10 @@ const EXPECTED_POLICIES: Record<string, string> = {
   // notifications: signed in; each user reads and marks only their own inbox
   'Mutation.markAllNotificationsRead': 'authenticated',
   'Mutation.markNotificationRead': 'authenticated',
+  // preferences: signed in; own preferences, organisation defaults for its partner admins (checked in the service)
+  'Mutation.setNotificationPreference': 'authenticated',
+  'Mutation.setOrganisationNotificationDefault': 'authenticated',
+  'Query.notificationPreferences': 'authenticated',
   'Query.notifications': 'authenticated',
   // webhooks: signed in; the organisation's partner admins (or a platform admin), checked in the service
   'Mutation.createWebhookEndpoint': 'authenticated',

@@ -125,7 +125,7 @@ describe('e-mail channel', () => {
     responseDueOn: '2026-12-01',
   });
 
-  async function commitEvent(eventType: string, body: Record<string, string>): Promise<string> {
+  async function commitEvent(eventType: string, body: Record<string, unknown>): Promise<string> {
     const { rows } = await db.query(
       `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
        VALUES ($1, 'referral', gen_random_uuid(), $2::jsonb) RETURNING id`,
@@ -218,6 +218,48 @@ describe('e-mail channel', () => {
       return rows[0].status === 'SENT' ? true : undefined;
     });
     expect(received.filter((m) => m.deliveryId === id)).toHaveLength(1);
+  });
+
+  it('EMAIL preferences: an organisation default switches e-mail off, a user preference back on; mandatory events always go out', async () => {
+    const delivered = (eventId: string) =>
+      until('the event to be delivered', async () => {
+        const { rows } = await db.query(`SELECT delivered_at FROM outbox WHERE id = $1`, [eventId]);
+        return rows[0].delivered_at ? true : undefined;
+      });
+    const pupCaseworker = 'pup.caseworker@demo.local';
+    await db.query(
+      `INSERT INTO organisation_notification_defaults (organisation_id, event_type, channel, enabled)
+       VALUES ($1, 'referral.decline', 'EMAIL', false), ($1, 'consent.withdrawn', 'EMAIL', false),
+              ($1, 'consent.withdrawn', 'IN_APP', false)`,
+      [pupId],
+    );
+    try {
+      const off = await commitEvent('referral.decline', payload());
+      await delivered(off);
+      const { rows: inApp } = await db.query(
+        `SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.event_id = $1`,
+        [off],
+      );
+      expect(inApp.map((r) => r.email)).toContain(pupCaseworker);
+      expect((await deliveries(off)).map((r) => r.email)).not.toContain(pupCaseworker);
+
+      // Mandatory: a default written around the API still cannot silence a withdrawal.
+      const withdrawal = await commitEvent('consent.withdrawn', { notifyOrganisationIds: [pupId] });
+      await delivered(withdrawal);
+      expect((await deliveries(withdrawal)).map((r) => r.email)).toContain(pupCaseworker);
+
+      await db.query(
+        `INSERT INTO notification_preferences (user_id, event_type, channel, enabled)
+         SELECT id, 'referral.decline', 'EMAIL', true FROM users WHERE email = $1`,
+        [pupCaseworker],
+      );
+      const on = await commitEvent('referral.decline', payload());
+      await delivered(on);
+      expect((await deliveries(on)).map((r) => r.email)).toContain(pupCaseworker);
+    } finally {
+      await db.query(`DELETE FROM organisation_notification_defaults`);
+      await db.query(`DELETE FROM notification_preferences`);
+    }
   });
 
   it('an SMTP server that refuses leads to retries, then FAILED, and the in-app notifications stay', async () => {

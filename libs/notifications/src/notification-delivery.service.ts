@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
 import { emailLanguage, renderEmail } from './email-templates';
 import { NotificationBus } from './notification-bus';
-import { OutboxRow, audienceFor } from './recipients';
+import { NotificationChannel } from './preferences.model';
+import { preferenceEnabledSql } from './preferences.service';
+import { MANDATORY_EVENTS, OutboxRow, audienceFor } from './recipients';
 import { createWebhookDeliveries, enqueueWebhookDeliveries } from './webhook-deliveries';
 
 interface CreatedNotification {
@@ -12,7 +14,21 @@ interface CreatedNotification {
   user_id: string;
   email: string;
   language: string;
+  email_enabled: boolean;
 }
+
+const IN_APP_ENABLED = preferenceEnabledSql(NotificationChannel.IN_APP, {
+  userId: 'm.user_id',
+  organisationId: 'm.organisation_id',
+  eventType: '$2',
+  mandatory: '$8::text[]',
+});
+const EMAIL_ENABLED = preferenceEnabledSql(NotificationChannel.EMAIL, {
+  userId: 'c.user_id',
+  organisationId: 'c.organisation_id',
+  eventType: '$2',
+  mandatory: '$8::text[]',
+});
 
 /**
  * Turns one outbox event into in-app notifications, idempotently: the unique
@@ -20,6 +36,9 @@ interface CreatedNotification {
  * once, and the event is marked delivered in the same transaction. With SMTP
  * configured, each new notification also gets one PENDING e-mail delivery in
  * that transaction (unique per notification), enqueued on `emails` after commit.
+ * Preferences apply in the same SQL: no notification for a member whose IN_APP
+ * setting for the event is off, no e-mail where EMAIL is off (mandatory events
+ * always go out).
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -53,10 +72,12 @@ export class NotificationDeliveryService {
              SELECT $1, m.user_id, m.organisation_id, $2, $3, $4, $5
                FROM memberships m JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
               WHERE m.organisation_id = ANY ($6::uuid[]) AND m.role = ANY ($7::text[])
+                AND ${IN_APP_ENABLED}
              ON CONFLICT (event_id, user_id) DO NOTHING
-             RETURNING id, user_id
+             RETURNING id, user_id, organisation_id
            )
-           SELECT c.id, c.user_id, u.email, u.language FROM created c JOIN users u ON u.id = c.user_id`,
+           SELECT c.id, c.user_id, u.email, u.language, ${EMAIL_ENABLED} AS email_enabled
+             FROM created c JOIN users u ON u.id = c.user_id`,
           [
             event.id,
             event.event_type,
@@ -65,10 +86,12 @@ export class NotificationDeliveryService {
             JSON.stringify({ title: audience.title, ...event.payload }),
             audience.organisationIds,
             audience.roles,
+            MANDATORY_EVENTS,
           ],
         );
-        if (this.config.mail && rows.length > 0) {
-          const subjects = rows.map(
+        const emailRows = rows.filter((row) => row.email_enabled);
+        if (this.config.mail && emailRows.length > 0) {
+          const subjects = emailRows.map(
             (row) => renderEmail(event.event_type, event.payload, emailLanguage(row.language)).subject,
           );
           const inserted: { id: string }[] = await tx.query(
@@ -77,10 +100,10 @@ export class NotificationDeliveryService {
              ON CONFLICT (notification_id) DO NOTHING
              RETURNING id`,
             [
-              rows.map((r) => r.id),
-              rows.map((r) => r.user_id),
-              rows.map((r) => r.email),
-              rows.map((r) => emailLanguage(r.language)),
+              emailRows.map((r) => r.id),
+              emailRows.map((r) => r.user_id),
+              emailRows.map((r) => r.email),
+              emailRows.map((r) => emailLanguage(r.language)),
               subjects,
             ],
           );

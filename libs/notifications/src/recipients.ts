@@ -15,6 +15,34 @@ export interface Audience {
   title: string;
 }
 
+/** Every event type that reaches an inbox (audienceFor answers for each). */
+export const NOTIFICATION_EVENT_TYPES = [
+  'referral.send',
+  'referral.accept',
+  'referral.decline',
+  'referral.start',
+  'referral.complete',
+  'referral.drop_out',
+  'referral.forward',
+  'referral.cancel',
+  'referral.expired',
+  'referral.due_soon',
+  'consent.withdrawn',
+  'break_glass.opened',
+  'webhook.disabled',
+] as const;
+
+/**
+ * Events nobody can switch off, on any channel: a consent withdrawal must reach
+ * every recipient of the data (GDPR art. 19), and admins must learn of a
+ * disabled webhook.
+ */
+export const MANDATORY_EVENTS: readonly string[] = ['consent.withdrawn', 'webhook.disabled'];
+
+export function isNotificationEventType(eventType: string): boolean {
+  return (NOTIFICATION_EVENT_TYPES as readonly string[]).includes(eventType);
+}
+
 const CASEWORK = [Role.CASEWORKER, Role.COORDINATOR];
 const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
 

@@ -4,6 +4,7 @@ import { Referrals1732370000000 } from './1732370000000-referrals';
 import { Notifications1732390000000 } from './1732390000000-notifications';
 import { EmailDeliveries1732400000000 } from './1732400000000-email-deliveries';
 import { Webhooks1732410000000 } from './1732410000000-webhooks';
+import { NotificationPreferences1732420000000 } from './1732420000000-notification-preferences';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Notifications1732390000000,
   EmailDeliveries1732400000000,
   Webhooks1732410000000,
+  NotificationPreferences1732420000000,
 ];
