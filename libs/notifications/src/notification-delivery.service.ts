@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
 import { emailLanguage, renderEmail } from './email-templates';
 import { NotificationBus } from './notification-bus';
@@ -8,6 +8,11 @@ import { NotificationChannel } from './preferences.model';
 import { preferenceEnabledSql } from './preferences.service';
 import { MANDATORY_EVENTS, OutboxRow, audienceFor } from './recipients';
 import { createWebhookDeliveries, enqueueWebhookDeliveries } from './webhook-deliveries';
+
+/** The `emails` job for one e-mail delivery; `jobId` = delivery id, so a repeat is a no-op. */
+export function emailJob(deliveryId: string) {
+  return { name: 'emails.send', data: { deliveryId }, opts: { jobId: deliveryId } };
+}
 
 interface CreatedNotification {
   id: string;
@@ -53,20 +58,18 @@ export class NotificationDeliveryService {
 
   /** Returns how many notifications were created (0 on a repeat). */
   async deliver(eventId: string): Promise<number> {
-    let added: CreatedNotification[] = [];
-    let webhookIds: string[] = [];
-    const { created, emailIds } = await this.dataSource.transaction(async (tx) => {
+    const { created, emailIds, webhookIds } = await this.dataSource.transaction(async (tx) => {
+      const nothing = { created: [] as CreatedNotification[], emailIds: [] as string[], webhookIds: [] as string[] };
       const [event]: OutboxRow[] = await tx.query(
         `SELECT id, event_type, aggregate_type, aggregate_id, payload FROM outbox WHERE id = $1 FOR UPDATE`,
         [eventId],
       );
-      if (!event) return { created: 0, emailIds: [] as string[] };
+      if (!event) return nothing;
       const audience = audienceFor(event);
-      let rows: CreatedNotification[] = [];
-      let emailIds: string[] = [];
+      let result = nothing;
       if (audience && audience.organisationIds.length > 0) {
-        webhookIds = await createWebhookDeliveries(tx, event, audience.organisationIds);
-        rows = await tx.query(
+        const webhookIds = await createWebhookDeliveries(tx, event, audience.organisationIds);
+        const created: CreatedNotification[] = await tx.query(
           `WITH created AS (
              INSERT INTO notifications (event_id, user_id, organisation_id, event_type, subject_type, subject_id, summary)
              SELECT $1, m.user_id, m.organisation_id, $2, $3, $4, $5
@@ -89,26 +92,8 @@ export class NotificationDeliveryService {
             MANDATORY_EVENTS,
           ],
         );
-        const emailRows = rows.filter((row) => row.email_enabled);
-        if (this.config.mail && emailRows.length > 0) {
-          const subjects = emailRows.map(
-            (row) => renderEmail(event.event_type, event.payload, emailLanguage(row.language)).subject,
-          );
-          const inserted: { id: string }[] = await tx.query(
-            `INSERT INTO email_deliveries (notification_id, user_id, to_address, language, subject)
-             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
-             ON CONFLICT (notification_id) DO NOTHING
-             RETURNING id`,
-            [
-              emailRows.map((r) => r.id),
-              emailRows.map((r) => r.user_id),
-              emailRows.map((r) => r.email),
-              emailRows.map((r) => emailLanguage(r.language)),
-              subjects,
-            ],
-          );
-          emailIds = inserted.map((r) => r.id);
-        }
+        const emailIds = await this.createEmailDeliveries(tx, event, created);
+        result = { created, emailIds, webhookIds };
       } else if (!audience) {
         this.logger.warn(`no audience for event type ${event.event_type}; marked delivered`);
       }
@@ -116,13 +101,36 @@ export class NotificationDeliveryService {
         `UPDATE outbox SET delivered_at = COALESCE(delivered_at, now()), attempts = attempts + 1 WHERE id = $1`,
         [event.id],
       );
-      added = rows;
-      return { created: rows.length, emailIds };
+      return result;
     });
     if (emailIds.length > 0) await this.enqueueEmails(emailIds);
     await enqueueWebhookDeliveries(this.queues, this.config, webhookIds);
-    if (added.length > 0) await this.bus.publish(added); // live subscribers, after commit (ids only)
-    return created;
+    if (created.length > 0) await this.bus.publish(created); // live subscribers, after commit (ids only)
+    return created.length;
+  }
+
+  /** One PENDING e-mail per new notification whose EMAIL setting is on (none without SMTP). */
+  private async createEmailDeliveries(
+    tx: EntityManager,
+    event: OutboxRow,
+    created: CreatedNotification[],
+  ): Promise<string[]> {
+    const emailRows = created.filter((row) => row.email_enabled);
+    if (!this.config.mail || emailRows.length === 0) return [];
+    const inserted: { id: string }[] = await tx.query(
+      `INSERT INTO email_deliveries (notification_id, user_id, to_address, language, subject)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
+       ON CONFLICT (notification_id) DO NOTHING
+       RETURNING id`,
+      [
+        emailRows.map((r) => r.id),
+        emailRows.map((r) => r.user_id),
+        emailRows.map((r) => r.email),
+        emailRows.map((r) => emailLanguage(r.language)),
+        emailRows.map((r) => renderEmail(event.event_type, event.payload, emailLanguage(r.language)).subject),
+      ],
+    );
+    return inserted.map((r) => r.id);
   }
 
   /**
@@ -132,9 +140,7 @@ export class NotificationDeliveryService {
    */
   async enqueueEmails(deliveryIds: string[]): Promise<void> {
     try {
-      await this.queues
-        .queue(QUEUES.emails)
-        .addBulk(deliveryIds.map((id) => ({ name: 'emails.send', data: { deliveryId: id }, opts: { jobId: id } })));
+      await this.queues.queue(QUEUES.emails).addBulk(deliveryIds.map(emailJob));
     } catch (error) {
       this.logger.warn(`e-mail enqueue failed, left to the reconciler: ${(error as Error).message}`);
     }

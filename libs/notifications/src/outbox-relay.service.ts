@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, QUEUES, QueueFactory } from '@app/core';
+import { emailJob } from './notification-delivery.service';
 import { webhookJobOptions } from './webhook-deliveries';
 
 const BATCH = 500;
@@ -109,11 +111,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
        ) SELECT id FROM due`,
       [this.config.notifications.redeliverAfterSeconds],
     );
-    const queue = this.queues.queue(QUEUES.notifications);
-    for (const { id } of rows) {
-      const job = await queue.getJob(id);
-      if (job && (await job.isFailed())) await job.remove();
-    }
+    // The relay re-adds them; a job that failed for good must go first, or the add is a no-op.
+    await withoutLiveJob(
+      this.queues.queue(QUEUES.notifications),
+      rows.map((r) => r.id),
+    );
     if (rows.length > 0) {
       this.logger.warn(`reconciler: ${rows.length} undelivered outbox events re-dispatched`);
       this.wake();
@@ -137,17 +139,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     );
     if (rows.length === 0) return 0;
     const queue = this.queues.queue(QUEUES.emails);
-    const missing: string[] = [];
-    for (const { id } of rows) {
-      const job = await queue.getJob(id);
-      if (job && (await job.isFailed())) await job.remove();
-      else if (job) continue;
-      missing.push(id);
-    }
+    const missing = await withoutLiveJob(
+      queue,
+      rows.map((r) => r.id),
+    );
     if (missing.length > 0) {
-      await queue.addBulk(
-        missing.map((id) => ({ name: 'emails.send', data: { deliveryId: id }, opts: { jobId: id } })),
-      );
+      await queue.addBulk(missing.map(emailJob));
       this.logger.warn(`reconciler: ${missing.length} pending e-mails re-enqueued`);
     }
     return missing.length;
@@ -166,13 +163,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     );
     if (rows.length === 0) return 0;
     const queue = this.queues.queue(QUEUES.webhooks);
-    const missing: string[] = [];
-    for (const { id } of rows) {
-      const job = await queue.getJob(id);
-      if (job && (await job.isFailed())) await job.remove();
-      else if (job) continue;
-      missing.push(id);
-    }
+    const missing = await withoutLiveJob(
+      queue,
+      rows.map((r) => r.id),
+    );
     if (missing.length > 0) {
       await queue.addBulk(
         missing.map((id) => ({
@@ -185,4 +179,20 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
     return missing.length;
   }
+}
+
+/**
+ * Of the given job ids, those with no job that will still run: missing (lost
+ * with the queue) or failed for good (removed here, so re-adding the same
+ * jobId is not a no-op). Ids whose job is waiting, delayed or active are left out.
+ */
+async function withoutLiveJob(queue: Queue, ids: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const id of ids) {
+    const job = await queue.getJob(id);
+    if (job && !(await job.isFailed())) continue;
+    await job?.remove();
+    missing.push(id);
+  }
+  return missing;
 }
