@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
-import { addMember } from './support/referrals';
+import { addMember, createParticipant, createReferral, grantConsent } from './support/referrals';
 
 const INBOX = `{ notifications { edges { node { eventType subjectId } } } }`;
 const PREFERENCES = `{ notificationPreferences { eventType channel enabled mandatory source } }`;
@@ -89,35 +89,12 @@ describe('notification preferences', () => {
       source: 'USER',
     });
 
-    const { createParticipant } = await pup.data(
-      `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`,
-      { input: { identity: { firstName: 'Jan', lastName: 'Zając' } } },
-    );
-    await pup.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
-      input: {
-        participantId: createParticipant.id,
-        recipientOrganisationId: cisId,
-        purposes: ['REFERRAL'],
-        dataCategories: ['IDENTITY'],
-        validFrom: '2026-01-01',
-        evidence: { method: 'ELECTRONIC' },
-      },
-    });
-    const { createReferral } = await pup.data(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
-      {
-        input: {
-          participantId: createParticipant.id,
-          toOrganisationId: cisId,
-          reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-          reason: 'Skierowanie do CIS',
-          send: true,
-        },
-      },
-    );
+    const participantId = await createParticipant(pup);
+    await grantConsent(pup, participantId, cisId);
+    const referral = await createReferral(pup, participantId, cisId);
 
     const isThisReferral = (e: { node: { eventType: string; subjectId: string } }) =>
-      e.node.eventType === 'referral.send' && e.node.subjectId === createReferral.id;
+      e.node.eventType === 'referral.send' && e.node.subjectId === referral.id;
     // The colleague's entry arrives: the event has been delivered, in one transaction for everyone.
     await eventually(async () => {
       const { notifications } = await colleague.data(INBOX);

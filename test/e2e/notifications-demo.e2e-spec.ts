@@ -1,4 +1,5 @@
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
+import { createParticipant, createReferral, grantConsent } from './support/referrals';
 
 const INBOX = `query($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly) { unreadCount edges { node { id eventType subjectId title summary readAt } } } }`;
 
@@ -24,35 +25,9 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
     [pup, cis] = await Promise.all([clients.labourOfficeCaseworker(), clients.cisCaseworker()]);
     const { organisations } = await pup.data('{ organisations(kind: SOCIAL_INTEGRATION_CENTRE) { id } }');
     const cisId = organisations[0].id;
-    const { createParticipant } = await pup.data(
-      `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`,
-      {
-        input: { identity: { firstName: 'Ewa', lastName: 'Mazur' } },
-      },
-    );
-    await pup.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
-      input: {
-        participantId: createParticipant.id,
-        recipientOrganisationId: cisId,
-        purposes: ['REFERRAL'],
-        dataCategories: ['IDENTITY'],
-        validFrom: '2026-01-01',
-        evidence: { method: 'ELECTRONIC' },
-      },
-    });
-    const { createReferral } = await pup.data(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
-      {
-        input: {
-          participantId: createParticipant.id,
-          toOrganisationId: cisId,
-          reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-          reason: 'Skierowanie do CIS',
-          send: true,
-        },
-      },
-    );
-    referralId = createReferral.id;
+    const participantId = await createParticipant(pup, 'Mazur');
+    await grantConsent(pup, participantId, cisId);
+    referralId = (await createReferral(pup, participantId, cisId)).id;
   });
   afterAll(() => api.close());
 

@@ -2,6 +2,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '@app/organisations';
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
+import { createParticipant, createReferral, grantConsent } from './support/referrals';
 
 const SUBSCRIPTION = `subscription { notificationAdded { id eventType subjectId title readAt } }`;
 
@@ -69,33 +70,10 @@ async function sendReferral(app: TestApp): Promise<string> {
   const pup = await demoClients(app.baseUrl).labourOfficeCaseworker();
   const { organisations } = await pup.data('{ organisations(kind: SOCIAL_INTEGRATION_CENTRE) { id } }');
   const cisId = organisations[0].id;
-  const { createParticipant } = await pup.data(
-    `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`,
-    { input: { identity: { firstName: 'Ewa', lastName: 'Mazur' } } },
-  );
-  await pup.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
-    input: {
-      participantId: createParticipant.id,
-      recipientOrganisationId: cisId,
-      purposes: ['REFERRAL'],
-      dataCategories: ['IDENTITY'],
-      validFrom: '2026-01-01',
-      evidence: { method: 'ELECTRONIC' },
-    },
-  });
-  const { createReferral } = await pup.data(
-    `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
-    {
-      input: {
-        participantId: createParticipant.id,
-        toOrganisationId: cisId,
-        reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-        reason: 'Skierowanie do CIS',
-        send: true,
-      },
-    },
-  );
-  return createReferral.id;
+  const participantId = await createParticipant(pup, 'Mazur');
+  await grantConsent(pup, participantId, cisId);
+  const { id } = await createReferral(pup, participantId, cisId);
+  return id as string;
 }
 
 describe('notificationAdded: live in-app delivery over graphql-ws', () => {
