@@ -20,6 +20,7 @@ import { ReferralsModule } from '@app/referrals';
 import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
 import { GraphiqlAssetsController } from './graphql/graphiql';
 import { graphqlOptions } from './graphql/graphql-options';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The GraphQL API. With `runWorkerInProcess` it also runs the worker's processors. */
 @Module({})
@@ -50,6 +51,7 @@ export class ApiModule {
         ReferralsModule,
         NotificationsModule,
         DemoModule,
+        QueueDashboardModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
       ],
       controllers: config.isProduction ? [] : [GraphiqlAssetsController],

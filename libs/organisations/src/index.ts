@@ -7,4 +7,5 @@ export * from './directory/directory.service';
 export * from './directory/organisation.model';
 export * from './partnerships/partnerships.service';
 export * from './agreements/agreements.service';
+export * from './auth/login.service';
 export * from './people/people.model';

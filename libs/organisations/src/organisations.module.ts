@@ -46,6 +46,6 @@ export const ORGANISATION_ENTITIES = [
     LoginRateLimiter,
     { provide: ACTOR_RESOLVER, useClass: MembershipActorResolver },
   ],
-  exports: [DirectoryService, PartnershipsService, AgreementsService, ACTOR_RESOLVER],
+  exports: [DirectoryService, PartnershipsService, AgreementsService, LoginService, ACTOR_RESOLVER],
 })
 export class OrganisationsModule {}
