@@ -45,7 +45,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-const REFERRAL_EVENTS = [
+const EVENT_TYPES = [
   'referral.send',
   'referral.accept',
   'referral.decline',
@@ -56,6 +56,8 @@ const REFERRAL_EVENTS = [
   'referral.cancel',
   'referral.expired',
   'referral.due_soon',
+  'consent.expiring',
+  'agreement.expiring',
 ];
 
 /** The e-mail channel against a real SMTP server started here, on the run's queue backing. */
@@ -117,9 +119,13 @@ describe('e-mail channel', () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  const payload = (): Record<string, string> => ({
+  // One payload that names an audience for every event type under test.
+  const payload = (): Record<string, unknown> => ({
     fromOrganisationId: pupId,
     toOrganisationId: cisId,
+    ownerOrganisationId: pupId,
+    partyOrganisationIds: [pupId, cisId],
+    validUntil: '2026-12-31',
     reasonCode: 'NO_CAPACITY',
     outcome: 'GOAL_ACHIEVED',
     responseDueOn: '2026-12-01',
@@ -164,9 +170,9 @@ describe('e-mail channel', () => {
     return delivery.rows[0].id;
   }
 
-  it('each referral event reaches its recipients by e-mail, in their language', async () => {
+  it('each event type reaches its recipients by e-mail, in their language', async () => {
     const events = new Map<string, string>();
-    for (const type of REFERRAL_EVENTS) events.set(type, await commitEvent(type, payload()));
+    for (const type of EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
     for (const [type, eventId] of events) {
       const rows = await until(`e-mails of ${type} to be sent`, async () => {
         const current = await deliveries(eventId);

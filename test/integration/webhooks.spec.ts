@@ -32,7 +32,7 @@ function verify(secret: string, headers: IncomingHttpHeaders, body: string): boo
   return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
 }
 
-const REFERRAL_EVENTS = [
+const EVENT_TYPES = [
   'referral.send',
   'referral.accept',
   'referral.decline',
@@ -43,6 +43,8 @@ const REFERRAL_EVENTS = [
   'referral.cancel',
   'referral.expired',
   'referral.due_soon',
+  'consent.expiring',
+  'agreement.expiring',
 ];
 
 const ENDPOINT = `id organisationId url eventTypes active consecutiveFailures disabledAt secret`;
@@ -132,15 +134,19 @@ describe('webhooks', () => {
     return endpoint;
   }
 
-  const payload = (): Record<string, string> => ({
+  // One payload that names an audience for every event type under test.
+  const payload = (): Record<string, unknown> => ({
     fromOrganisationId: pupId,
     toOrganisationId: cisId,
+    ownerOrganisationId: pupId,
+    partyOrganisationIds: [pupId, cisId],
+    validUntil: '2026-12-31',
     reasonCode: 'NO_CAPACITY',
     outcome: 'GOAL_ACHIEVED',
     responseDueOn: '2026-12-01',
   });
 
-  async function commitEvent(eventType: string, body: Record<string, string>): Promise<string> {
+  async function commitEvent(eventType: string, body: Record<string, unknown>): Promise<string> {
     const { rows } = await db.query(
       `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
        VALUES ($1, 'referral', gen_random_uuid(), $2::jsonb) RETURNING id`,
@@ -161,7 +167,7 @@ describe('webhooks', () => {
     await createEndpoint(pupAdmin, pupId, '/pup');
     await createEndpoint(cisAdmin, cisId, '/cis');
     const events = new Map<string, string>();
-    for (const type of REFERRAL_EVENTS) events.set(type, await commitEvent(type, payload()));
+    for (const type of EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
     for (const [type, eventId] of events) {
       const audience = audienceFor({
         id: eventId,

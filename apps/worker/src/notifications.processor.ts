@@ -1,29 +1,38 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { APP_CONFIG, AppConfig, JobPayloads, QUEUES, QueueFactory } from '@app/core';
-import { NotificationDeliveryService, OutboxRelayService } from '@app/notifications';
+import { ExpiryRemindersService, NotificationDeliveryService, OutboxRelayService } from '@app/notifications';
 
 const RECONCILER_ID = 'outbox-reconciler';
+const EXPIRY_REMINDERS_ID = 'expiry-reminders';
 
-/** Delivers outbox events as notifications, and reconciles the outbox on a schedule. */
+/**
+ * Delivers outbox events as notifications; on schedules, reconciles the outbox
+ * and announces consents and agreements about to expire.
+ */
 @Injectable()
 export class NotificationsProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly queues: QueueFactory,
     private readonly delivery: NotificationDeliveryService,
     private readonly relay: OutboxRelayService,
+    private readonly expiryReminders: ExpiryRemindersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { reconcileEverySeconds, concurrency } = this.config.notifications;
-    await this.queues
-      .queue(QUEUES.notifications)
-      .upsertJobScheduler(
-        RECONCILER_ID,
-        { every: reconcileEverySeconds * 1000 },
-        { name: 'notifications.reconcile', data: {} },
-      );
+    const { reconcileEverySeconds, expiryReminderIntervalSeconds, concurrency } = this.config.notifications;
+    const queue = this.queues.queue(QUEUES.notifications);
+    await queue.upsertJobScheduler(
+      RECONCILER_ID,
+      { every: reconcileEverySeconds * 1000 },
+      { name: 'notifications.reconcile', data: {} },
+    );
+    await queue.upsertJobScheduler(
+      EXPIRY_REMINDERS_ID,
+      { every: expiryReminderIntervalSeconds * 1000 },
+      { name: 'notifications.expiry-reminders', data: {} },
+    );
     this.queues.worker(QUEUES.notifications, (job) => this.process(job), { concurrency });
   }
 
@@ -33,6 +42,10 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
         return this.delivery.deliver((job.data as JobPayloads['notifications.deliver']).eventId);
       case 'notifications.reconcile':
         return this.relay.reconcile();
+      case 'notifications.expiry-reminders': {
+        const { consents, agreements } = await this.expiryReminders.announce();
+        return consents + agreements;
+      }
       default:
         throw new Error(`Unknown job ${job.name} on the notifications queue`);
     }

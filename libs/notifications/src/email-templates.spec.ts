@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/core';
 import { emailLanguage, renderEmail } from './email-templates';
+import { NOTIFICATION_EVENT_TYPES } from './recipients';
 
 describe('e-mail templates', () => {
   it('renders the title and an open-the-platform line in Polish or English', () => {
@@ -19,6 +20,15 @@ describe('e-mail templates', () => {
     );
     expect(email.subject).toBe('Participant dropped out (?)');
     expect(`${email.subject}${email.text}`).not.toMatch(/Jan|Kowalski|8501/);
+  });
+
+  it.each(NOTIFICATION_EVENT_TYPES)('has its own Polish and English title for %s', (eventType) => {
+    for (const language of ['pl', 'en'] as const) {
+      expect(renderEmail(eventType, { validUntil: '2026-12-31' }, language).subject).not.toBe(
+        renderEmail('something.new', {}, language).subject,
+      );
+    }
+    expect(renderEmail(eventType, {}, 'pl').subject).not.toBe(renderEmail(eventType, {}, 'en').subject);
   });
 
   it('falls back to Polish and to a generic title', () => {

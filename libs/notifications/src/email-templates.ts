@@ -53,6 +53,14 @@ const TITLES: Record<string, Record<EmailLanguage, Title>> = {
     pl: () => 'Uczestnik wycofał zgodę: przestań korzystać z danych otrzymanych na jej podstawie',
     en: () => 'A participant withdrew consent: stop using the data received under it',
   },
+  'consent.expiring': {
+    pl: (p) => `Zgoda uczestnika wygasa ${code(p.validUntil)}: zapytaj o jej odnowienie`,
+    en: (p) => `A participant's consent ends on ${code(p.validUntil)}: ask about renewal`,
+  },
+  'agreement.expiring': {
+    pl: (p) => `Umowa o udostępnianiu danych wygasa ${code(p.validUntil)}`,
+    en: (p) => `A data-sharing agreement ends on ${code(p.validUntil)}`,
+  },
   'break_glass.opened': {
     pl: () => 'Otwarto dostęp awaryjny do jednego z Twoich uczestników',
     en: () => 'Emergency access opened to one of your participants',

@@ -1,4 +1,5 @@
 export * from './email-templates';
+export * from './expiry-reminders.service';
 export * from './notification-bus';
 export * from './notification-delivery.service';
 export * from './notifications.module';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExpiryRemindersService } from './expiry-reminders.service';
 import { NotificationBusModule } from './notification-bus';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationsResolver } from './notifications.resolver';
@@ -25,10 +26,10 @@ import { WebhooksService } from './webhooks.service';
 })
 export class NotificationsModule {}
 
-/** Relay and delivery, for the worker. */
+/** Relay, delivery and expiry reminders, for the worker. */
 @Module({
   imports: [NotificationBusModule],
-  providers: [OutboxRelayService, NotificationDeliveryService],
-  exports: [OutboxRelayService, NotificationDeliveryService],
+  providers: [OutboxRelayService, NotificationDeliveryService, ExpiryRemindersService],
+  exports: [OutboxRelayService, NotificationDeliveryService, ExpiryRemindersService],
 })
 export class NotificationDeliveryModule {}

@@ -28,6 +28,8 @@ export const NOTIFICATION_EVENT_TYPES = [
   'referral.expired',
   'referral.due_soon',
   'consent.withdrawn',
+  'consent.expiring',
+  'agreement.expiring',
   'break_glass.opened',
   'webhook.disabled',
 ] as const;
@@ -45,6 +47,8 @@ export function isNotificationEventType(eventType: string): boolean {
 
 const CASEWORK = [Role.CASEWORKER, Role.COORDINATOR];
 const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+const ids = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 
 /**
  * Who hears of an event: an organisation's inbox is its members with the
@@ -104,11 +108,22 @@ export function audienceFor(event: OutboxRow): Audience | undefined {
       };
     case 'consent.withdrawn':
       return {
-        organisationIds: Array.isArray(p.notifyOrganisationIds)
-          ? p.notifyOrganisationIds.filter((id): id is string => typeof id === 'string')
-          : [],
+        organisationIds: ids(p.notifyOrganisationIds),
         roles: [...CASEWORK, Role.PARTNER_ADMIN],
         title: 'A participant withdrew consent: stop using the data received under it',
+      };
+    case 'consent.expiring':
+      // The organisation that recorded the consent is the one that can ask the participant to renew it.
+      return {
+        organisationIds: str(p.ownerOrganisationId),
+        roles: CASEWORK,
+        title: `A participant's consent ends on ${String(p.validUntil)}: ask about renewal`,
+      };
+    case 'agreement.expiring':
+      return {
+        organisationIds: ids(p.partyOrganisationIds),
+        roles: [Role.COORDINATOR, Role.PARTNER_ADMIN],
+        title: `A data-sharing agreement ends on ${String(p.validUntil)}`,
       };
     case 'break_glass.opened':
       return {

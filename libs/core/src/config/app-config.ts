@@ -43,6 +43,9 @@ export const environmentSchema = z.object({
   OUTBOX_REDELIVER_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
   OUTBOX_RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  EXPIRY_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(3600),
+  CONSENT_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  AGREEMENT_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -52,6 +55,10 @@ export const environmentSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+    .default('pp'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -91,6 +98,12 @@ export interface AppConfig {
     redeliverAfterSeconds: number;
     reconcileEverySeconds: number;
     concurrency: number;
+    /** How often the worker looks for consents and agreements about to expire. */
+    expiryReminderIntervalSeconds: number;
+    /** A live consent ending within this many days is announced to its owner organisation, once. */
+    consentExpiryReminderDays: number;
+    /** An active agreement ending within this many days is announced to its parties, once. */
+    agreementExpiryReminderDays: number;
   };
   /** `undefined` (no SMTP_HOST) means: e-mail is disabled, no e-mail deliveries are recorded. */
   mail?: {
@@ -115,7 +128,7 @@ export interface AppConfig {
     /** How long a recipient keeps REFERRAL access after the referral closed. */
     accessDaysAfterClose: number;
   };
-  /** A name that keeps queues of parallel test databases apart on a shared Redis. */
+  /** Redis key prefix (QUEUE_PREFIX): keeps the queues of parallel test databases apart on a shared Redis. */
   queuePrefix: string;
 }
 
@@ -186,6 +199,9 @@ export function loadConfig(
       redeliverAfterSeconds: env.OUTBOX_REDELIVER_AFTER_SECONDS,
       reconcileEverySeconds: env.OUTBOX_RECONCILE_EVERY_SECONDS,
       concurrency: env.NOTIFICATION_CONCURRENCY,
+      expiryReminderIntervalSeconds: env.EXPIRY_REMINDER_INTERVAL_SECONDS,
+      consentExpiryReminderDays: env.CONSENT_EXPIRY_REMINDER_DAYS,
+      agreementExpiryReminderDays: env.AGREEMENT_EXPIRY_REMINDER_DAYS,
     },
     mail: env.SMTP_HOST
       ? {
@@ -207,7 +223,7 @@ export function loadConfig(
       dueSoonHours: env.REFERRAL_DUE_SOON_HOURS,
       accessDaysAfterClose: env.REFERRAL_ACCESS_DAYS_AFTER_CLOSE,
     },
-    queuePrefix: 'pp',
+    queuePrefix: env.QUEUE_PREFIX,
     ...overrides,
   };
 }

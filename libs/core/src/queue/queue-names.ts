@@ -18,6 +18,8 @@ export interface JobPayloads {
   'notifications.deliver': { eventId: string };
   /** Scheduled: re-dispatch outbox events dispatched but never delivered. */
   'notifications.reconcile': Record<string, never>;
+  /** Scheduled: announce consents and agreements about to expire, once each. */
+  'notifications.expiry-reminders': Record<string, never>;
   /** One e-mail to send; jobId = the email_deliveries id. */
   'emails.send': { deliveryId: string };
   /** One signed webhook POST; jobId = the webhook_deliveries id (`<id>:replay:<n>` for a replay). */

@@ -5,6 +5,7 @@ import { Notifications1732390000000 } from './1732390000000-notifications';
 import { EmailDeliveries1732400000000 } from './1732400000000-email-deliveries';
 import { Webhooks1732410000000 } from './1732410000000-webhooks';
 import { NotificationPreferences1732420000000 } from './1732420000000-notification-preferences';
+import { ExpiryReminders1732430000000 } from './1732430000000-expiry-reminders';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EmailDeliveries1732400000000,
   Webhooks1732410000000,
   NotificationPreferences1732420000000,
+  ExpiryReminders1732430000000,
 ];
