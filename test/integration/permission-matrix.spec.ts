@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { Client, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { Actor, Role as AppRole } from '@app/authz';
-import { AccessFacts, AccessService, explainAccess, RedactionReason, ROLE_RIGHTS } from '@app/consents';
+import {
+  AccessBasis,
+  AccessFactColumns,
+  AccessFacts,
+  AccessService,
+  explainAccess,
+  RedactionReason,
+  ROLE_RIGHTS,
+} from '@app/consents';
 import { AppConfig, dataSourceOptions, NotFoundError } from '@app/core';
 import { DataCategory } from '@app/organisations';
 import { ParticipantsService } from '@app/participants';
@@ -35,10 +43,13 @@ import {
  *   (a) the SQL function `participant_access`,
  *   (b) the list condition (`AccessService.join`): ids and count,
  *   (c) `explainAccess` (access-rules.ts) fed with the facts,
+ *   (e) the facts the services read in the same statement as the decision
+ *       (`AccessService.facts`), explained, against (c),
  * and, for one sampled reader and purpose per scenario, with the services the
- * API calls: `ParticipantsService.list` (every page), `get` and `explain`
- * (redaction reasons from `AccessService.explainMany` / `facts`), and the
- * access-log rows they write. (The GraphQL API itself: the e2e
+ * API calls: `ParticipantsService.list` (every page), `getMany` (the batched
+ * read behind a referral page's participants), `get` and `explain` (redaction
+ * reasons from the facts `AccessService.facts` reads in the same statement),
+ * and the access-log rows they write. (The GraphQL API itself: the e2e
  * permission-matrix-api.e2e-spec.ts.) Any served category the oracle hides is
  * reported as an UNAUTHORISED READ; the target is none, and no disagreement.
  *
@@ -705,7 +716,7 @@ describe('permission matrix: participant_access, the list condition and explainA
     const config: Pick<AppConfig, 'referrals'> = {
       referrals: { sweepIntervalSeconds: 300, dueSoonHours: 48, accessDaysAfterClose: ACCESS_DAYS },
     };
-    access = new AccessService(dataSource, config);
+    access = new AccessService(config);
     participants = new ParticipantsService(dataSource, access);
     today = (await db.query<{ today: string }>(`SELECT current_date::text AS today`)).rows[0].today;
   });
@@ -793,13 +804,30 @@ describe('permission matrix: participant_access, the list condition and explainA
               purpose: purpose as never,
             };
             const from = `FROM participants p ${access.join('p', 1)}`;
-            // The page query and the count query of the list, in one round trip.
-            const { rows: listed } = await prepared<{ ids: string[] | null; count: number }>(
+            // The page query and the count query of the list, and the explanation facts the services read
+            // with them (`AccessService.facts`), in one round trip.
+            const { rows: listed } = await prepared<{
+              ids: string[] | null;
+              count: number;
+              facts: ({ id: string; basis: AccessBasis } & AccessFactColumns)[] | null;
+            }>(
               db,
               `SELECT (SELECT array_agg(p.id::text ORDER BY p.created_at DESC, p.id DESC) ${from}) AS ids,
-                      (SELECT count(*)::int ${from}) AS count`,
+                      (SELECT count(*)::int ${from}) AS count,
+                      (SELECT jsonb_agg(to_jsonb(d) || coalesce(to_jsonb(fact), '{}'))
+                         FROM (SELECT p.id, p.owner_organisation_id, access.* ${from}) d ${access.facts('d', 1)}) AS facts`,
               access.joinParameters(context),
             );
+            // (e) the facts read from the database explain exactly what the facts of the world explain
+            for (const row of listed[0].facts ?? []) {
+              const fromDatabase = access.explainRow(context, row);
+              const fromWorld = explainAccess(factsFor(world, reader, row.id, purpose));
+              f.check(
+                JSON.stringify(fromDatabase) === JSON.stringify(fromWorld),
+                () =>
+                  `(e) ${reader.role} of ${reader.organisationId} explaining ${row.id} for ${purpose}: from the database ${JSON.stringify(fromDatabase)}, from the world ${JSON.stringify(fromWorld)}`,
+              );
+            }
             totals.listQueries++;
             const ids = listed[0].ids ?? [];
             const where = `(b) ${reader.role} of ${reader.organisationId} listing for ${purpose}`;
@@ -921,6 +949,42 @@ describe('permission matrix: participant_access, the list condition and explainA
           JSON.stringify([...row.categories].sort()) === JSON.stringify(expected.categories) &&
           JSON.stringify([...row.consent_ids].sort()) === JSON.stringify(expected.consentIds),
         () => `${where} list: log row ${JSON.stringify(row)}, oracle ${JSON.stringify(expected)}`,
+      );
+    }
+
+    // The batched read (a referral page's participants): every participant asked for at once, null for
+    // those one may not know; the same decision and one log row per participant read across organisations.
+    await db.query(`DELETE FROM access_log`);
+    const everyId = world.participants.map((p) => p.id);
+    const batch = await participants.getMany(actor, [...everyId, everyId[0]], args);
+    totals.serviceReads++;
+    f.check(batch.length === everyId.length + 1, () => `${where} getMany: ${batch.length} answers`);
+    everyId.forEach((id, i) => {
+      const node = batch[i];
+      if (!expectedFor.get(id)!.known) {
+        f.check(node === null, () => `UNAUTHORISED READ ${where} getMany ${id}: served, oracle says unknown`);
+        return;
+      }
+      f.check(node?.id === id, () => `${where} getMany ${id}: ${node ? `answered ${node.id}` : 'null'}`);
+      if (node) checkNode(node as never, 'getMany');
+    });
+    f.check(batch[everyId.length]?.id === batch[0]?.id, () => `${where} getMany: a repeated id answered differently`);
+    const batchLogged = await db.query<{ participant_id: string; categories: string[]; basis: string }>(
+      `SELECT participant_id::text, categories, basis FROM access_log
+        WHERE actor_user_id = $1 AND actor_organisation_id = $2 AND operation = 'participants'`,
+      [reader.userId, reader.organisationId],
+    );
+    f.check(
+      JSON.stringify(batchLogged.rows.map((r) => r.participant_id).sort()) === JSON.stringify([...crossIds].sort()),
+      () =>
+        `${where} getMany: logged ${batchLogged.rows.map((r) => r.participant_id).join(',')}, read across organisations ${crossIds.join(',')}`,
+    );
+    for (const row of batchLogged.rows) {
+      const expected = expectedFor.get(row.participant_id)!;
+      f.check(
+        row.basis === expected.basis &&
+          JSON.stringify([...row.categories].sort()) === JSON.stringify(expected.categories),
+        () => `${where} getMany: log row ${JSON.stringify(row)}, oracle ${JSON.stringify(expected)}`,
       );
     }
 

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
-import { AccessContext, AccessGrant, AccessService, actingMembership } from '@app/consents';
+import {
+  AccessColumns,
+  AccessContext,
+  AccessFactColumns,
+  AccessGrant,
+  AccessService,
+  actingMembership,
+  toGrant,
+} from '@app/consents';
 import { ConflictError, ForbiddenError, NotFoundError, decodeCursor, encodeCursor, isUniqueViolation } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { CATEGORY_FIELD, normalise } from './categories';
@@ -16,16 +24,29 @@ interface ParticipantRow {
   id: string;
   owner_organisation_id: string;
   created_at: Date;
-  /** created_at with microseconds, for cursors (a JS Date keeps milliseconds only) */
-  cursor_time?: string;
   version: number;
 }
+
+/** A participant as a read returns it: the row, the access decision, its facts and the visible data. */
+interface ReadRow extends ParticipantRow, AccessColumns, AccessFactColumns {
+  /** created_at with microseconds, for cursors (a JS Date keeps milliseconds only) */
+  cursor_time: string;
+  /** The visible categories' data by category (null: none recorded or none visible). */
+  data: Partial<Record<DataCategory, Record<string, unknown>>> | null;
+}
+
+/** The columns of a participant a read serves, with the access decision joined as `access`. */
+const SERVED_COLUMNS = `p.id, p.owner_organisation_id, p.created_at, p.created_at::text AS cursor_time, p.version, access.*`;
+
+/** The data of the categories `participant_access` granted, and no other: hidden data never leaves the database. */
+const visibleData = (alias: string) => `(SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
+    WHERE d.participant_id = ${alias}.id AND d.category = ANY (${alias}.categories))`;
 
 /**
  * Participants and their personal data. Every read goes through the access
  * module: the database decides what may be seen, only those categories are
- * loaded, and a read across organisations is logged in the same transaction
- * before anything is returned.
+ * loaded, and a read across organisations is logged by the same statement
+ * that returns the data (so if the log cannot be written, nothing is served).
  */
 @Injectable()
 export class ParticipantsService {
@@ -74,21 +95,17 @@ export class ParticipantsService {
 
   async get(actor: Actor, id: string, args: { purpose: Purpose; asOrganisationId?: string }): Promise<Participant> {
     const context = this.context(actor, args);
-    const { grant, participant, data } = await this.dataSource.transaction(async (tx) => {
-      const grant = await this.access.decide(context, id, tx);
-      if (!grant) throw new NotFoundError('Participant', id);
-      const [participant]: ParticipantRow[] = await tx.query(
-        `SELECT id, owner_organisation_id, created_at, version FROM participants WHERE id = $1`,
-        [id],
-      );
-      const data = await this.loadData(tx, [grant]);
-      await this.access.log(tx, context, [grant], 'participant');
-      return { grant, participant, data };
-    });
-    const [model] = await this.toModels(context, [participant], [grant], data);
-    return model;
+    const [row] = await this.read(context, [id], 'participant');
+    if (!row) throw new NotFoundError('Participant', id);
+    return this.toModel(context, row);
   }
 
+  /**
+   * A page of the participants the actor may know about, with the total count: one statement that
+   * decides access for every match (`participant_access`), counts them, takes the page, reads only
+   * the visible categories, logs the page's cross-organisation reads and returns the facts that
+   * explain the hidden categories.
+   */
   async list(actor: Actor, args: ParticipantsArgs): Promise<ParticipantConnection> {
     const context = this.context(actor, args);
     const cursor = args.after ? decodeCursor(args.after) : undefined;
@@ -101,42 +118,46 @@ export class ParticipantsService {
            AND (lower((d.data->>'lastName') || ' ' || (d.data->>'firstName')) LIKE $${params.length}
                 OR lower((d.data->>'firstName') || ' ' || (d.data->>'lastName')) LIKE $${params.length}))`);
     }
-    const base = `FROM participants p ${this.access.join('p', params.length + 1)}`;
-    const accessParams = this.access.joinParameters(context);
-    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    const access = params.length + 1;
+    params.push(...this.access.joinParameters(context));
+    let after = '';
+    if (cursor) {
+      params.push(cursor.createdAt, cursor.id);
+      after = `WHERE (m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(args.first);
+    const first = `$${params.length}::integer`;
+    params.push('participants');
+    const operation = params.length;
 
-    return this.dataSource.transaction(async (tx) => {
-      const [{ count }]: { count: string }[] = await tx.query(`SELECT count(*) ${base} ${where}`, [
-        ...params,
-        ...accessParams,
-      ]);
-      const pageParams = [...params, ...accessParams];
-      let pageWhere = where;
-      if (cursor) {
-        pageParams.push(cursor.createdAt, cursor.id);
-        const condition = `(p.created_at, p.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
-        pageWhere = where ? `${where} AND ${condition}` : `WHERE ${condition}`;
-      }
-      pageParams.push(args.first + 1);
-      const rows: (ParticipantRow & AccessRowColumns)[] = await tx.query(
-        `SELECT p.id, p.owner_organisation_id, p.created_at, p.created_at::text AS cursor_time, p.version, access.* ${base} ${pageWhere}
-          ORDER BY p.created_at DESC, p.id DESC LIMIT $${pageParams.length}`,
-        pageParams,
-      );
-      const page = rows.slice(0, args.first);
-      const grants = page.map(toGrant);
-      const data = await this.loadData(tx, grants);
-      await this.access.log(tx, context, grants, 'participants');
-      const models = await this.toModels(context, page, grants, data);
-      return {
-        edges: models.map((node, i) => ({ node, cursor: encodeCursor(page[i].cursor_time!, page[i].id) })),
-        pageInfo: {
-          hasNextPage: rows.length > args.first,
-          endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time!, page[page.length - 1].id) : null,
-        },
-        totalCount: Number(count),
-      };
-    });
+    const rows: (ReadRow & { total_count: number; has_next_page: boolean })[] = await this.dataSource.query(
+      `WITH matching AS MATERIALIZED (
+         SELECT ${SERVED_COLUMNS} FROM participants p ${this.access.join('p', access)}
+          ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+       ),
+       page AS MATERIALIZED (
+         SELECT * FROM matching m ${after} ORDER BY m.created_at DESC, m.id DESC LIMIT ${first} + 1
+       ),
+       served AS MATERIALIZED (SELECT * FROM page ORDER BY created_at DESC, id DESC LIMIT ${first}),
+       -- One statement: the log rows are written, or nothing is returned (see AccessService.logged).
+       logged AS (${this.access.logged('served', access, operation)})
+       SELECT t.total_count, t.has_next_page, s.*, ${visibleData('s')} AS data, fact.*
+         FROM (SELECT (SELECT count(*) FROM matching)::integer AS total_count,
+                      (SELECT count(*) FROM page) > ${first} AS has_next_page) t
+         LEFT JOIN served s ON true
+         ${this.access.facts('s', access)}
+        ORDER BY s.created_at DESC, s.id DESC`,
+      params,
+    );
+    const page = rows.filter((row) => row.id !== null);
+    return {
+      edges: page.map((row) => ({ node: this.toModel(context, row), cursor: encodeCursor(row.cursor_time, row.id) })),
+      pageInfo: {
+        hasNextPage: rows[0].has_next_page,
+        endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time, page[page.length - 1].id) : null,
+      },
+      totalCount: rows[0].total_count,
+    };
   }
 
   async explain(
@@ -145,9 +166,16 @@ export class ParticipantsService {
     args: { purpose: Purpose; asOrganisationId?: string },
   ): Promise<AccessExplanation> {
     const context = this.context(actor, args);
-    const grant = await this.access.decide(context, participantId);
-    if (!grant) throw new NotFoundError('Participant', participantId);
-    const explanation = await this.access.explain(context, participantId, grant.ownerOrganisationId);
+    // The decision and its facts, in one statement; no data is read, so nothing is logged.
+    const [row]: (ParticipantRow & AccessColumns & AccessFactColumns)[] = await this.dataSource.query(
+      `WITH decided AS (
+         SELECT p.id, p.owner_organisation_id, access.* FROM participants p ${this.access.join('p', 2)} WHERE p.id = $1
+       )
+       SELECT d.*, fact.* FROM decided d ${this.access.facts('d', 2)}`,
+      [participantId, ...this.access.joinParameters(context)],
+    );
+    if (!row) throw new NotFoundError('Participant', participantId);
+    const grant = toGrant(row);
     return {
       participantId,
       organisationId: context.membership.organisationId,
@@ -156,7 +184,7 @@ export class ParticipantsService {
       visibleCategories: grant.categories,
       consentIds: grant.consentIds,
       legalBasisIds: grant.legalBasisIds,
-      redactions: redactionsFor(grant, explanation.redactions),
+      redactions: redactionsFor(grant, this.access.explainRow(context, row).redactions),
     };
   }
 
@@ -239,27 +267,6 @@ export class ParticipantsService {
       throw new NotFoundError('Participant', participantId);
   }
 
-  /** Loads only the categories each grant allows: hidden data never leaves the database. */
-  private async loadData(
-    tx: EntityManager,
-    grants: AccessGrant[],
-  ): Promise<Map<string, Map<DataCategory, Record<string, unknown>>>> {
-    const wanted = grants.flatMap((g) =>
-      g.categories.map((category) => ({ participant_id: g.participantId, category })),
-    );
-    const result = new Map(grants.map((g) => [g.participantId, new Map<DataCategory, Record<string, unknown>>()]));
-    if (wanted.length === 0) return result;
-    const rows: { participant_id: string; category: DataCategory; data: Record<string, unknown> }[] = await tx.query(
-      `SELECT d.participant_id, d.category, d.data
-         FROM participant_data d
-         JOIN jsonb_to_recordset($1::jsonb) AS w(participant_id uuid, category text)
-           ON w.participant_id = d.participant_id AND w.category = d.category`,
-      [JSON.stringify(wanted)],
-    );
-    for (const row of rows) result.get(row.participant_id)!.set(row.category, row.data);
-    return result;
-  }
-
   private async writeData(
     tx: EntityManager,
     participantId: string,
@@ -293,46 +300,53 @@ export class ParticipantsService {
     }
   }
 
-  private async toModels(
-    context: AccessContext,
-    rows: ParticipantRow[],
-    grants: AccessGrant[],
-    data: Map<string, Map<DataCategory, Record<string, unknown>>>,
-  ): Promise<Participant[]> {
-    const explanations = await this.access.explainMany(
-      context,
-      rows.map((row) => ({ participantId: row.id, ownerOrganisationId: row.owner_organisation_id })),
+  /**
+   * Reads participants by id for the actor, in ONE statement: the access decision for each
+   * (`participant_access`; the ones the actor may not know about drop out), only the visible
+   * categories of their data, one access-log row per participant read across organisations
+   * (a data-modifying CTE: the rows are written, or the statement fails and serves nothing) and the
+   * facts that explain the hidden categories. No BEGIN/COMMIT: a single statement is atomic.
+   */
+  private read(context: AccessContext, ids: readonly string[], operation: string): Promise<ReadRow[]> {
+    const params = [[...new Set(ids)], ...this.access.joinParameters(context), operation];
+    return this.dataSource.query(
+      `WITH served AS MATERIALIZED (
+         SELECT ${SERVED_COLUMNS} FROM participants p ${this.access.join('p', 2)} WHERE p.id = ANY ($1::uuid[])
+       ),
+       logged AS (${this.access.logged('served', 2, params.length)})
+       SELECT s.*, ${visibleData('s')} AS data, fact.* FROM served s ${this.access.facts('s', 2)}`,
+      params,
     );
-    return rows.map((row, i) => {
-      const grant = grants[i];
-      const stored = data.get(row.id)!;
-      const model = {
-        id: row.id,
-        ownerOrganisationId: row.owner_organisation_id,
-        createdAt: row.created_at,
-        version: row.version,
-        redactions: redactionsFor(grant, explanations.get(row.id)?.redactions ?? []),
-        access: {
-          organisationId: context.membership.organisationId,
-          purpose: context.purpose,
-          basis: grant.basis,
-          visibleCategories: grant.categories,
-        },
-      } as Participant;
-      for (const category of CATEGORIES) {
-        const field = CATEGORY_FIELD[category];
-        (model as unknown as Record<string, unknown>)[field] = grant.categories.includes(category)
-          ? (stored.get(category) ?? null)
-          : null;
-      }
-      return model;
-    });
+  }
+
+  private toModel(context: AccessContext, row: ReadRow): Participant {
+    const grant = toGrant(row);
+    const model = {
+      id: row.id,
+      ownerOrganisationId: row.owner_organisation_id,
+      createdAt: row.created_at,
+      version: row.version,
+      redactions: redactionsFor(grant, this.access.explainRow(context, row).redactions),
+      access: {
+        organisationId: context.membership.organisationId,
+        purpose: context.purpose,
+        basis: grant.basis,
+        visibleCategories: grant.categories,
+      },
+    } as Participant;
+    for (const category of CATEGORIES) {
+      const field = CATEGORY_FIELD[category];
+      // The statement read only the granted categories; the check here is a second wall.
+      (model as unknown as Record<string, unknown>)[field] = grant.categories.includes(category)
+        ? (row.data?.[category] ?? null)
+        : null;
+    }
+    return model;
   }
 
   /**
-   * Several participants at once, for nested fields (a referral's participant):
-   * one access-filtered query, one data query, one log insert and the batched
-   * explanation, whatever the number. Null where the actor may not see one.
+   * Several participants at once, for nested fields (a referral's participant): one statement
+   * (`read`) whatever the number. Null where the actor may not see one.
    */
   async getMany(
     actor: Actor,
@@ -340,19 +354,8 @@ export class ParticipantsService {
     args: { purpose: Purpose; asOrganisationId?: string },
   ): Promise<(Participant | null)[]> {
     const context = this.context(actor, args);
-    const { rows, grants, data } = await this.dataSource.transaction(async (tx) => {
-      const rows: (ParticipantRow & AccessRowColumns)[] = await tx.query(
-        `SELECT p.id, p.owner_organisation_id, p.created_at, p.version, access.*
-           FROM participants p ${this.access.join('p', 2)} WHERE p.id = ANY ($1::uuid[])`,
-        [[...new Set(ids)], ...this.access.joinParameters(context)],
-      );
-      const grants = rows.map(toGrant);
-      const data = await this.loadData(tx, grants);
-      await this.access.log(tx, context, grants, 'participants');
-      return { rows, grants, data };
-    });
-    const models = await this.toModels(context, rows, grants, data);
-    const byId = new Map(models.map((m) => [m.id, m]));
+    const rows = await this.read(context, ids, 'participants');
+    const byId = new Map(rows.map((row) => [row.id, this.toModel(context, row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 }
@@ -372,24 +375,4 @@ function redactionsFor(
     category,
     reason: reasons.get(category) ?? ('NO_CONSENT' as import('@app/consents').RedactionReason),
   }));
-}
-
-interface AccessRowColumns {
-  categories: DataCategory[];
-  basis: AccessGrant['basis'];
-  consent_ids: string[];
-  legal_basis_ids: string[];
-  break_glass_grant_id: string | null;
-}
-
-function toGrant(row: ParticipantRow & AccessRowColumns): AccessGrant {
-  return {
-    participantId: row.id,
-    ownerOrganisationId: row.owner_organisation_id,
-    categories: row.categories,
-    basis: row.basis,
-    consentIds: row.consent_ids,
-    legalBasisIds: row.legal_basis_ids,
-    breakGlassGrantId: row.break_glass_grant_id,
-  };
 }

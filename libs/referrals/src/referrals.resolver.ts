@@ -134,12 +134,12 @@ export class ReferralsResolver {
   }
 
   @ResolveField(() => ReferralHistoryEntry, { nullable: true })
-  async latestHistory(
-    @Parent() referral: Referral,
-    @Context() { req }: GqlContext,
-  ): Promise<ReferralHistoryEntry | null> {
-    const history = await this.histories(req).load(referral.id);
-    return history[history.length - 1] ?? null;
+  latestHistory(@Parent() referral: Referral, @Context() { req }: GqlContext): Promise<ReferralHistoryEntry | null> {
+    // Its own batch, the last step only: a page needs no whole timelines for it.
+    return requestLoader(req, 'referral.latestHistory', async (ids) => {
+      const latest = await this.service.latestHistoryOf(ids);
+      return ids.map((id) => latest.get(id) ?? null);
+    }).load(referral.id);
   }
 
   @ResolveField(() => [ReferralHistoryEntry])

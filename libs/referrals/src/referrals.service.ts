@@ -81,10 +81,13 @@ function columns(accessDays: number): string {
                      AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS consent_withdrawn`;
 }
 
-/** Who may know about a referral: its two sides (a draft only its sender) and the sender of its parent. */
-const VISIBLE = `(r.from_organisation_id = $ORG
-  OR (r.to_organisation_id = $ORG AND r.status <> 'DRAFT')
-  OR r.parent_referral_id IN (SELECT p.id FROM referrals p WHERE p.from_organisation_id = $ORG))`;
+/** Who may know about a referral: its sender, its recipient (not of a draft), and the sender of its parent. */
+const VISIBLE_TO = {
+  sender: `r.from_organisation_id = $ORG`,
+  recipient: `r.to_organisation_id = $ORG AND r.status <> 'DRAFT'`,
+  parentSender: `r.parent_referral_id IN (SELECT p.id FROM referrals p WHERE p.from_organisation_id = $ORG)`,
+};
+const VISIBLE = `((${VISIBLE_TO.sender}) OR (${VISIBLE_TO.recipient}) OR (${VISIBLE_TO.parentSender}))`;
 
 /**
  * Today + the shortest response time that the agreements in force for REFERRAL
@@ -186,15 +189,25 @@ export class ReferralsService {
     return toReferral(row, membership.organisationId);
   }
 
+  /**
+   * A page of the referrals the actor's organisation may know about, newest first. One statement: each
+   * side of the visibility rule (sent, received, children of sent ones) walks its own keyset index
+   * (referrals_outgoing_idx, referrals_incoming_idx, referrals_parent_idx) to at most a page of ids, and
+   * the page is the newest of those — instead of an OR that no index can serve in order, which
+   * made every page read and sort all of the organisation's referrals.
+   */
   async list(actor: Actor, args: ReferralsArgs): Promise<ReferralConnection> {
     const membership = actingMembership(actor, args.asOrganisationId);
     const filter = args.filter;
     const params: unknown[] = [membership.organisationId];
     const where: string[] = [];
     const direction = filter?.direction ?? ReferralDirection.ALL;
-    if (direction === ReferralDirection.INCOMING) where.push(`r.to_organisation_id = $1 AND r.status <> 'DRAFT'`);
-    else if (direction === ReferralDirection.OUTGOING) where.push(`r.from_organisation_id = $1`);
-    else where.push(VISIBLE.replaceAll('$ORG', '$1'));
+    const sides =
+      direction === ReferralDirection.INCOMING
+        ? [VISIBLE_TO.recipient]
+        : direction === ReferralDirection.OUTGOING
+          ? [VISIBLE_TO.sender]
+          : [VISIBLE_TO.sender, VISIBLE_TO.recipient, VISIBLE_TO.parentSender];
     if (filter?.statuses?.length) {
       params.push(filter.statuses);
       where.push(`r.status = ANY ($${params.length}::text[])`);
@@ -214,9 +227,18 @@ export class ReferralsService {
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(args.first + 1);
+    const limit = `$${params.length}::integer`;
+    const conditions = (side: string) => [side.replaceAll('$ORG', '$1'), ...where].join(' AND ');
+    const branches = sides.map(
+      (side) => `(SELECT r.id, r.created_at FROM referrals r WHERE ${conditions(side)}
+                   ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`,
+    );
+    // UNION, not UNION ALL: one referral can be on two sides (received by the organisation that sent its parent).
     const rows: ReferralRow[] = await this.dataSource.query(
-      `SELECT ${this.columns} FROM referrals r WHERE ${where.join(' AND ')}
-        ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      `SELECT ${this.columns}
+         FROM (SELECT b.id FROM (${branches.join(' UNION ')}) b ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit}) page
+         JOIN referrals r ON r.id = page.id
+        ORDER BY r.created_at DESC, r.id DESC`,
       params,
     );
     const page = rows.slice(0, args.first);
@@ -244,6 +266,22 @@ export class ReferralsService {
     const result = new Map<string, ReferralHistoryEntry[]>(referralIds.map((id) => [id, []]));
     for (const row of rows) result.get(row.referral_id)?.push(toHistory(row));
     return result;
+  }
+
+  /**
+   * The latest step of each referral's timeline (one query): one backward index scan of
+   * referral_history (referral_id, id) per referral, however long the timelines.
+   */
+  async latestHistoryOf(referralIds: readonly string[]): Promise<Map<string, ReferralHistoryEntry>> {
+    const rows: HistoryRow[] = await this.dataSource.query(
+      `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
+              h.to_status, h.reason_code, h.outcome, h.note
+         FROM unnest($1::uuid[]) AS k(referral_id)
+        CROSS JOIN LATERAL (SELECT * FROM referral_history x WHERE x.referral_id = k.referral_id
+                             ORDER BY x.id DESC LIMIT 1) h`,
+      [referralIds],
+    );
+    return new Map(rows.map((row) => [row.referral_id, toHistory(row)]));
   }
 
   /** Children each referral was forwarded into (one query). */

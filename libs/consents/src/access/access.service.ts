@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { ActorMembership } from '@app/authz';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
@@ -10,7 +8,7 @@ import { ROLE_RIGHTS } from './role-rights';
 /**
  * SQL: is a referral of participant `participant` to organisation `recipient`
  * open, or closed less than `days` days ago? The condition `participant_access`
- * adds for purpose REFERRAL, as the explanations (`facts`, `explainMany`) read it.
+ * adds for purpose REFERRAL, as the explanations (`facts`) read it.
  */
 export const openReferralExists = (participant: string, recipient: string, days: string) =>
   `EXISTS (SELECT 1 FROM referrals r
@@ -36,18 +34,33 @@ export interface AccessContext {
 }
 
 /**
+ * The columns `facts` adds to a row: what `explainAccess` needs beyond the
+ * decision itself. Null on the owner's own participants (their hidden
+ * categories are hidden by role).
+ */
+export interface AccessFactColumns {
+  fact_consents:
+    | { id: string; categories: DataCategory[]; validFrom: string; validUntil: string | null; withdrawn: boolean }[]
+    | null;
+  fact_legal_basis_categories: DataCategory[] | null;
+  fact_ceiling: DataCategory[] | null;
+  fact_break_glass: boolean | null;
+  fact_open_referral: boolean | null;
+  fact_today: string | null;
+}
+
+/**
  * The one access module. Decisions come from the database function
- * `participant_access`, the same for a single read and for a list (`join`), so
- * counts and pages never include a participant the actor may not know about.
- * `explain` gives the reason for each hidden category; `log` writes the
- * access-log rows that must exist before data is served.
+ * `participant_access`, joined onto the participants a statement reads
+ * (`join`), the same for a single read and for a list, so counts and pages
+ * never include a participant the actor may not know about. The same statement
+ * writes the access-log rows (`logged`, a data-modifying CTE) and returns the
+ * facts that explain each hidden category (`facts`, turned into reasons by
+ * `explainRow`), so a page of participants is one round trip whatever its size.
  */
 @Injectable()
 export class AccessService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'referrals'>,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'referrals'>) {}
 
   /** How many days after a referral closes its recipient keeps REFERRAL access (REFERRAL_ACCESS_DAYS_AFTER_CLOSE). */
   get referralAccessDays(): number {
@@ -61,7 +74,7 @@ export class AccessService {
    */
   join(alias: string, first: number): string {
     const n = (i: number) => `$${first + i}`;
-    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer) access`;
+    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer) access`;
   }
 
   joinParameters({ userId, membership, purpose }: AccessContext): unknown[] {
@@ -69,173 +82,102 @@ export class AccessService {
     return [membership.organisationId, userId, purpose, rights.own, rights.partner, this.referralAccessDays];
   }
 
-  /** The decision for one participant, or undefined when the actor may not know about them. */
-  async decide(
-    context: AccessContext,
-    participantId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<AccessGrant | undefined> {
-    const rows: AccessRow[] = await manager.query(
-      `SELECT p.id AS participant_id, p.owner_organisation_id, access.*
-         FROM participants p ${this.join('p', 2)}
-        WHERE p.id = $1`,
-      [participantId, ...this.joinParameters(context)],
-    );
-    return rows[0] ? toGrant(rows[0]) : undefined;
-  }
-
   /**
-   * Writes one access-log row per participant read across organisations. Call
-   * it inside the transaction that reads the data: if the log cannot be
-   * written, the transaction fails and nothing is served.
+   * The body of a data-modifying CTE (`WITH served AS (…), logged AS (${logged(…)}) SELECT … FROM served`)
+   * writing one access-log row per participant of `source` read across organisations: who, for which
+   * organisation, the categories disclosed, the purpose and the basis. `source` has the columns of
+   * `participants` (id, owner_organisation_id) and of `participant_access`. The access parameters are
+   * those of `join(…, first)`; `$<operation>` is the operation's name (text).
+   *
+   * The guarantee "no read served without its log row" holds because the INSERT and the SELECT that
+   * returns the data are ONE statement: PostgreSQL runs a data-modifying CTE to completion whether or not
+   * the outer query reads it, and if the INSERT fails the whole statement fails and returns nothing — the
+   * same atomicity a transaction around two statements gave, without BEGIN/COMMIT round trips.
    */
-  async log(manager: EntityManager, context: AccessContext, grants: AccessGrant[], operation: string): Promise<void> {
-    const crossOrganisation = grants.filter((g) => g.basis !== AccessBasis.OWNER);
-    if (crossOrganisation.length === 0) return;
-    await manager.query(
-      `INSERT INTO access_log (actor_user_id, actor_organisation_id, participant_id, owner_organisation_id, purpose,
+  logged(source: string, first: number, operation: number): string {
+    const n = (i: number) => `$${first + i}`;
+    return `INSERT INTO access_log (actor_user_id, actor_organisation_id, participant_id, owner_organisation_id, purpose,
                                categories, basis, consent_ids, legal_basis_ids, break_glass_grant_id, operation)
-       SELECT $1, $2, g.participant_id, g.owner_organisation_id, $3, g.categories, g.basis, g.consent_ids,
-              g.legal_basis_ids, g.break_glass_grant_id, $4
-         FROM jsonb_to_recordset($5::jsonb) AS g(participant_id uuid, owner_organisation_id uuid, categories text[],
-              basis text, consent_ids uuid[], legal_basis_ids uuid[], break_glass_grant_id uuid)`,
-      [
-        context.userId,
-        context.membership.organisationId,
-        context.purpose,
-        operation,
-        JSON.stringify(
-          crossOrganisation.map((g) => ({
-            participant_id: g.participantId,
-            owner_organisation_id: g.ownerOrganisationId,
-            categories: g.categories,
-            basis: g.basis,
-            consent_ids: g.consentIds,
-            legal_basis_ids: g.legalBasisIds,
-            break_glass_grant_id: g.breakGlassGrantId,
-          })),
-        ),
-      ],
-    );
-  }
-
-  /** Why each category is shown or hidden, from the same facts the database function reads. */
-  async explain(context: AccessContext, participantId: string, ownerOrganisationId: string): Promise<Explanation> {
-    const explanations = await this.explainMany(context, [{ participantId, ownerOrganisationId }]);
-    return explanations.get(participantId)!;
+       SELECT ${n(1)}::uuid, ${n(0)}::uuid, s.id, s.owner_organisation_id, ${n(2)}::text, s.categories, s.basis,
+              s.consent_ids, s.legal_basis_ids, s.break_glass_grant_id, $${operation}::text
+         FROM ${source} s
+        WHERE s.basis <> '${AccessBasis.OWNER}'
+       RETURNING participant_id`;
   }
 
   /**
-   * `explain` for many participants in a fixed number of queries (four,
-   * whatever the page size): consents, and break-glass grants with open
-   * referrals, by participant; legal bases and agreement ceilings by owning
-   * organisation.
+   * SQL to join onto a row `<alias>` that has a participant's id, owner_organisation_id and the
+   * `participant_access` columns (basis): the facts `explainRow` turns into a reason per hidden
+   * category, read in the same statement (and snapshot) as the decision — the recipient's consents for
+   * the purpose (live or not), the live legal bases' and agreements' categories for the pair, an open
+   * break-glass grant and, for REFERRAL, an open (or recently closed) referral. Parameters as `join`'s.
    */
-  async explainMany(
-    context: AccessContext,
-    participants: readonly { participantId: string; ownerOrganisationId: string }[],
-  ): Promise<Map<string, Explanation>> {
-    const { organisationId: recipient, role } = context.membership;
-    const rights = ROLE_RIGHTS[role];
-    const result = new Map<string, Explanation>();
-    const foreign = participants.filter((p) => p.ownerOrganisationId !== recipient);
-    const [{ today }]: { today: string }[] = await this.dataSource.query(`SELECT current_date::text AS today`);
-    for (const p of participants.filter((p) => p.ownerOrganisationId === recipient)) {
-      result.set(
-        p.participantId,
-        explainAccess({
-          isOwner: true,
-          roleCategories: rights.own,
-          consents: [],
-          legalBasisCategories: [],
-          ceiling: [],
-          breakGlass: false,
-          openReferral: true,
-          today,
-        }),
-      );
-    }
-    if (foreign.length === 0) return result;
-
-    const ids = foreign.map((p) => p.participantId);
-    const owners = [...new Set(foreign.map((p) => p.ownerOrganisationId))];
-    const consents: {
-      participant_id: string;
-      id: string;
-      categories: DataCategory[];
-      valid_from: string;
-      valid_until: string | null;
-      withdrawn: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT c.participant_id, c.id, c.data_categories AS categories, c.valid_from::text, c.valid_until::text,
-                c.withdrawn_at IS NOT NULL AS withdrawn
+  facts(alias: string, first: number): string {
+    const n = (i: number) => `$${first + i}`;
+    const recipient = `${n(0)}::uuid`;
+    const purpose = `${n(2)}::text`;
+    const owner = `${alias}.owner_organisation_id`;
+    return `LEFT JOIN LATERAL (
+      SELECT
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'categories', c.data_categories,
+                                                      'validFrom', c.valid_from::text, 'validUntil', c.valid_until::text,
+                                                      'withdrawn', c.withdrawn_at IS NOT NULL) ORDER BY c.id), '[]'::jsonb)
            FROM consents c
-          WHERE c.participant_id = ANY ($1::uuid[]) AND $3 = ANY (c.purposes)
-            AND (c.granted_to_organisation_id = $2 OR c.granted_to_partnership_id IN
-                 (SELECT partnership_id FROM partnership_members WHERE organisation_id = $2))`,
-      [ids, recipient, context.purpose],
-    );
-    const perOwner: { owner: string; legal: DataCategory[] | null; ceiling: DataCategory[] | null }[] =
-      await this.dataSource.query(
-        `SELECT o.owner,
-         (SELECT array_agg(DISTINCT c) FROM legal_bases l, unnest(l.data_categories) c
-           WHERE l.owner_organisation_id = o.owner AND l.recipient_organisation_id = $2 AND l.purpose = $3
-             AND l.revoked_at IS NULL AND l.valid_from <= current_date
-             AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS legal,
-         (SELECT array_agg(DISTINCT c) FROM data_sharing_agreements a, unnest(a.data_categories) c
-           WHERE a.status = 'ACTIVE' AND $3 = ANY (a.purposes) AND a.valid_from <= current_date
-             AND (a.valid_until IS NULL OR a.valid_until >= current_date)
-             AND ((a.partnership_id IS NULL
-                   AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = o.owner)
-                   AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $2))
-               OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = o.owner)
-                   AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $2)))) AS ceiling
-         FROM unnest($1::uuid[]) AS o(owner)`,
-        [owners, recipient, context.purpose],
-      );
-    const perParticipant: { participant_id: string; glass: boolean; open_referral: boolean }[] =
-      await this.dataSource.query(
-        `SELECT p.id AS participant_id,
-                EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = p.id AND g.organisation_id = $2
-                          AND g.user_id = $3 AND g.expires_at > now()) AS glass,
-                $4::text <> 'REFERRAL' OR ${openReferralExists('p.id', '$2', '$5::integer')} AS open_referral
-           FROM unnest($1::uuid[]) AS p(id)`,
-        [ids, recipient, context.userId, context.purpose, this.referralAccessDays],
-      );
-    const byOwner = new Map(perOwner.map((o) => [o.owner, o]));
-    const withGlass = new Set(perParticipant.filter((g) => g.glass).map((g) => g.participant_id));
-    const withOpenReferral = new Set(perParticipant.filter((g) => g.open_referral).map((g) => g.participant_id));
-    for (const p of foreign) {
-      const owner = byOwner.get(p.ownerOrganisationId);
-      result.set(
-        p.participantId,
-        explainAccess({
-          isOwner: false,
-          roleCategories: rights.partner,
-          consents: consents
-            .filter((c) => c.participant_id === p.participantId)
-            .map((c) => ({
-              id: c.id,
-              categories: c.categories,
-              validFrom: c.valid_from,
-              validUntil: c.valid_until,
-              withdrawn: c.withdrawn,
-            })),
-          legalBasisCategories: owner?.legal ?? [],
-          ceiling: owner?.ceiling ?? [],
-          breakGlass: withGlass.has(p.participantId),
-          openReferral: withOpenReferral.has(p.participantId),
-          today,
-        }),
-      );
+          WHERE c.participant_id = ${alias}.id AND ${purpose} = ANY (c.purposes)
+            AND (c.granted_to_organisation_id = ${recipient} OR c.granted_to_partnership_id IN
+                 (SELECT m.partnership_id FROM partnership_members m WHERE m.organisation_id = ${recipient}))
+        ) AS fact_consents,
+        ARRAY(SELECT DISTINCT c FROM legal_bases l, unnest(l.data_categories) c
+               WHERE l.owner_organisation_id = ${owner} AND l.recipient_organisation_id = ${recipient}
+                 AND l.purpose = ${purpose} AND l.revoked_at IS NULL AND l.valid_from <= current_date
+                 AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS fact_legal_basis_categories,
+        ARRAY(SELECT DISTINCT c FROM data_sharing_agreements a, unnest(a.data_categories) c
+               WHERE a.status = 'ACTIVE' AND ${purpose} = ANY (a.purposes) AND a.valid_from <= current_date
+                 AND (a.valid_until IS NULL OR a.valid_until >= current_date)
+                 AND ((a.partnership_id IS NULL
+                       AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = ${owner})
+                       AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = ${recipient}))
+                   OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = ${owner})
+                       AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = ${recipient})))
+        ) AS fact_ceiling,
+        EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = ${alias}.id AND g.organisation_id = ${recipient}
+                  AND g.user_id = ${n(1)}::uuid AND g.expires_at > now()) AS fact_break_glass,
+        ${purpose} <> 'REFERRAL' OR ${openReferralExists(`${alias}.id`, recipient, `${n(5)}::integer`)} AS fact_open_referral,
+        current_date::text AS fact_today
+       WHERE ${alias}.basis <> '${AccessBasis.OWNER}'
+    ) fact ON true`;
+  }
+
+  /** Why each category is shown or hidden, from a row with the `participant_access` columns and `facts`. */
+  explainRow(context: AccessContext, row: { basis: AccessBasis } & AccessFactColumns): Explanation {
+    const rights = ROLE_RIGHTS[context.membership.role];
+    if (row.basis === AccessBasis.OWNER) {
+      return explainAccess({
+        isOwner: true,
+        roleCategories: rights.own,
+        consents: [],
+        legalBasisCategories: [],
+        ceiling: [],
+        breakGlass: false,
+        openReferral: true,
+        today: row.fact_today ?? '',
+      });
     }
-    return result;
+    return explainAccess({
+      isOwner: false,
+      roleCategories: rights.partner,
+      consents: row.fact_consents ?? [],
+      legalBasisCategories: row.fact_legal_basis_categories ?? [],
+      ceiling: row.fact_ceiling ?? [],
+      breakGlass: row.fact_break_glass === true,
+      openReferral: row.fact_open_referral === true,
+      today: row.fact_today ?? '',
+    });
   }
 }
 
-interface AccessRow {
-  participant_id: string;
-  owner_organisation_id: string;
+/** The `participant_access` columns of a row. */
+export interface AccessColumns {
   categories: DataCategory[];
   basis: AccessBasis;
   consent_ids: string[];
@@ -243,9 +185,9 @@ interface AccessRow {
   break_glass_grant_id: string | null;
 }
 
-export function toGrant(row: AccessRow): AccessGrant {
+export function toGrant(row: { id: string; owner_organisation_id: string } & AccessColumns): AccessGrant {
   return {
-    participantId: row.participant_id,
+    participantId: row.id,
     ownerOrganisationId: row.owner_organisation_id,
     categories: row.categories,
     basis: row.basis,

@@ -6,6 +6,7 @@ import { EmailDeliveries1732400000000 } from './1732400000000-email-deliveries';
 import { Webhooks1732410000000 } from './1732410000000-webhooks';
 import { NotificationPreferences1732420000000 } from './1732420000000-notification-preferences';
 import { ExpiryReminders1732430000000 } from './1732430000000-expiry-reminders';
+import { ReferralListIndexes1732440000000 } from './1732440000000-referral-list-indexes';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Webhooks1732410000000,
   NotificationPreferences1732420000000,
   ExpiryReminders1732430000000,
+  ReferralListIndexes1732440000000,
 ];
