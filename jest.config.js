@@ -33,5 +33,7 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // Fault tests (real worker processes killed and restarted); reduced sizes here, `npm run test:reliability` for the full run.
+    { ...shared, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.spec.ts'] },
   ],
 };

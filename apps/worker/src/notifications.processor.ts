@@ -22,16 +22,18 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { reconcileEverySeconds, expiryReminderIntervalSeconds, concurrency } = this.config.notifications;
-    const queue = this.queues.queue(QUEUES.notifications);
-    await queue.upsertJobScheduler(
+    // Kept, not just upserted: the reconciler must come back after a Redis wipe, the very loss it repairs.
+    await this.queues.keepJobScheduler(
+      QUEUES.notifications,
       RECONCILER_ID,
-      { every: reconcileEverySeconds * 1000 },
-      { name: 'notifications.reconcile', data: {} },
+      'notifications.reconcile',
+      reconcileEverySeconds * 1000,
     );
-    await queue.upsertJobScheduler(
+    await this.queues.keepJobScheduler(
+      QUEUES.notifications,
       EXPIRY_REMINDERS_ID,
-      { every: expiryReminderIntervalSeconds * 1000 },
-      { name: 'notifications.expiry-reminders', data: {} },
+      'notifications.expiry-reminders',
+      expiryReminderIntervalSeconds * 1000,
     );
     this.queues.worker(QUEUES.notifications, (job) => this.process(job), { concurrency });
   }

@@ -21,9 +21,8 @@ export class ReferralSweepProcessor implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { sweepIntervalSeconds } = this.config.referrals;
-    await this.queues
-      .queue(QUEUES.referrals)
-      .upsertJobScheduler(SCHEDULER_ID, { every: sweepIntervalSeconds * 1000 }, { name: 'referrals.sweep', data: {} });
+    // Kept, not just upserted: a Redis restarted without persistence would otherwise lose the schedule.
+    await this.queues.keepJobScheduler(QUEUES.referrals, SCHEDULER_ID, 'referrals.sweep', sweepIntervalSeconds * 1000);
     this.queues.worker(QUEUES.referrals, () => this.run(), { concurrency: 1 });
   }
 

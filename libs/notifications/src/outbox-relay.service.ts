@@ -96,31 +96,35 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   /**
-   * Rows dispatched long ago but never delivered go back to the relay: their
-   * job was lost (Redis restarted without persistence) or failed for good.
-   * A failed job still in the queue is retried instead of re-added.
+   * Rows dispatched long ago but never delivered go back to the relay when
+   * their job was lost (Redis restarted without persistence) or failed for
+   * good (removed first, or the relay's re-add would be a no-op). Rows whose
+   * job is still waiting or running are looked at again a window later.
+   * Returns how many rows went back to the relay.
    */
   async reconcile(): Promise<number> {
     await this.reconcileEmails().catch((error: Error) => this.logger.warn(`e-mail reconciler: ${error.message}`));
     await this.reconcileWebhooks().catch((error: Error) => this.logger.warn(`webhook reconciler: ${error.message}`));
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH due AS (
-         UPDATE outbox SET dispatched_at = NULL
-          WHERE delivered_at IS NULL AND dispatched_at < now() - make_interval(secs => $1)
-          RETURNING id
-       ) SELECT id FROM due`,
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM outbox WHERE delivered_at IS NULL AND dispatched_at < now() - make_interval(secs => $1)`,
       [this.config.notifications.redeliverAfterSeconds],
     );
-    // The relay re-adds them; a job that failed for good must go first, or the add is a no-op.
-    await withoutLiveJob(
-      this.queues.queue(QUEUES.notifications),
-      rows.map((r) => r.id),
+    if (due.length === 0) return 0;
+    const ids = due.map((r) => r.id);
+    // The jobs are checked (and failed ones removed) before any row is handed
+    // back: a relay pass in between would otherwise re-add onto a failed job
+    // (a no-op) and mark the row dispatched again, for another whole window.
+    const missing = await withoutLiveJob(this.queues.queue(QUEUES.notifications), ids);
+    await this.dataSource.query(
+      `UPDATE outbox SET dispatched_at = CASE WHEN id = ANY ($1::uuid[]) THEN NULL ELSE now() END
+        WHERE id = ANY ($2::uuid[]) AND delivered_at IS NULL`,
+      [missing, ids],
     );
-    if (rows.length > 0) {
-      this.logger.warn(`reconciler: ${rows.length} undelivered outbox events re-dispatched`);
+    if (missing.length > 0) {
+      this.logger.warn(`reconciler: ${missing.length} undelivered outbox events re-dispatched`);
       this.wake();
     }
-    return rows.length;
+    return missing.length;
   }
 
   /**

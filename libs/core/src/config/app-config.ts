@@ -55,6 +55,8 @@ export const environmentSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(10_000),
+  QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
@@ -130,6 +132,14 @@ export interface AppConfig {
   };
   /** Redis key prefix (QUEUE_PREFIX): keeps the queues of parallel test databases apart on a shared Redis. */
   queuePrefix: string;
+  /**
+   * BullMQ stalled-job detection for every worker. A job whose process died is
+   * taken back once its lock (renewed every half `lockDurationMs`) has expired
+   * and two stalled checks (every `stalledIntervalMs`, mark then sweep) have
+   * seen it: within about max(lockDurationMs + stalledIntervalMs, boot + 2 ×
+   * stalledIntervalMs) of the crash.
+   */
+  jobLocks: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
 export class ConfigValidationError extends Error {
@@ -224,6 +234,7 @@ export function loadConfig(
       accessDaysAfterClose: env.REFERRAL_ACCESS_DAYS_AFTER_CLOSE,
     },
     queuePrefix: env.QUEUE_PREFIX,
+    jobLocks: { lockDurationMs: env.QUEUE_LOCK_DURATION_MS, stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS },
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { QUEUES, QueueName } from './queue-names';
+import { JobName, QUEUES, QueueName } from './queue-names';
 
 export type QueueBackingKind = 'redis' | 'postgres';
 
@@ -36,6 +36,7 @@ export class QueueFactory implements OnApplicationShutdown {
   private redis?: IORedis;
   private readonly queues = new Map<string, AnyQueue>();
   private readonly workers: AnyWorker[] = [];
+  private readonly schedulerChecks: NodeJS.Timeout[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,10 +58,42 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   worker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): AnyWorker {
-    const worker = this.build('worker', name, processor, options);
+    // BullMQ's defaults (30 s lock, 30 s stalled check) leave a job cut by a crash active for about a minute.
+    const { lockDurationMs, stalledIntervalMs } = this.config.jobLocks;
+    const worker = this.build('worker', name, processor, {
+      lockDuration: lockDurationMs,
+      stalledInterval: stalledIntervalMs,
+      ...options,
+    });
     this.reportErrors(worker, `worker ${name}`);
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Upserts a job scheduler (`every` ms, a job with no data) and checks every
+   * `every` ms (at most a minute) that it still exists, re-creating it if not.
+   * A scheduler lives in the queue backend with the jobs: a Redis restarted
+   * without persistence loses it, and nothing else would bring it back before
+   * the process restarts.
+   */
+  async keepJobScheduler(name: QueueName, schedulerId: string, jobName: JobName, every: number): Promise<void> {
+    const queue = this.queue(name);
+    const upsert = () => queue.upsertJobScheduler(schedulerId, { every }, { name: jobName, data: {} });
+    await upsert();
+    const checkEveryMs = Math.min(every, 60_000);
+    const check = setInterval(() => {
+      queue
+        .getJobScheduler(schedulerId)
+        .then(async (scheduler) => {
+          if (scheduler) return;
+          await upsert();
+          this.logger.warn(`job scheduler ${schedulerId} on ${name} was gone (queue data lost?); re-created`);
+        })
+        .catch((error: Error) => this.logger.warn(`job scheduler ${schedulerId} on ${name}: ${error.message}`));
+    }, checkEveryMs);
+    check.unref();
+    this.schedulerChecks.push(check);
   }
 
   /**
@@ -93,6 +126,7 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.schedulerChecks.splice(0).forEach((check) => clearInterval(check));
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.workers.length = 0;
