@@ -138,6 +138,18 @@ describe('GraphQL in production', () => {
     });
   });
 
+  it('answers with cache-control: no-store, data, errors and malformed documents alike', async () => {
+    for (const query of ['{ __typename }', '{ me { user { email } } }', '{ me { ']) {
+      const response = await fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      await response.text();
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('never sent a stack trace, an exception name or SQL in any answer', () => {
     expect(bodies.length).toBeGreaterThanOrEqual(8);
     for (const body of bodies) {

@@ -4,20 +4,25 @@ import { ConflictError } from '@app/core';
 
 /**
  * Runs `work` once per (user, key): a retry with the same key and the same
- * request returns the first result's id; the same key with another request is
- * refused. Must run inside the transaction that does the work, so a failed
- * attempt leaves no key behind. Concurrent retries wait on the key's unique
- * index until the first one commits, then read its result.
+ * request returns the first result's id (`replayed`, no `result`: the caller
+ * reads it); the same key with another request is refused. Must run inside the
+ * transaction that does the work, so a failed attempt leaves no key behind.
+ * Concurrent retries wait on the key's unique index until the first one
+ * commits, then read its result. Without a key it costs nothing: `work` runs
+ * alone (and may then run outside a transaction, if it is one statement).
  */
-export async function once(
+export async function once<T extends { id: string }>(
   tx: EntityManager,
   userId: string,
   key: string | undefined,
   operation: string,
   request: unknown,
-  work: () => Promise<string>,
-): Promise<{ id: string; replayed: boolean }> {
-  if (!key) return { id: await work(), replayed: false };
+  work: () => Promise<T>,
+): Promise<{ id: string; result?: T; replayed: boolean }> {
+  if (!key) {
+    const result = await work();
+    return { id: result.id, result, replayed: false };
+  }
   const requestHash = createHash('sha256').update(JSON.stringify({ operation, request })).digest('hex');
   const inserted: unknown[] = await tx.query(
     `INSERT INTO idempotency_keys (user_id, key, operation, request_hash) VALUES ($1, $2, $3, $4)
@@ -25,9 +30,13 @@ export async function once(
     [userId, key, operation, requestHash],
   );
   if (inserted.length > 0) {
-    const id = await work();
-    await tx.query(`UPDATE idempotency_keys SET result_id = $3 WHERE user_id = $1 AND key = $2`, [userId, key, id]);
-    return { id, replayed: false };
+    const result = await work();
+    await tx.query(`UPDATE idempotency_keys SET result_id = $3 WHERE user_id = $1 AND key = $2`, [
+      userId,
+      key,
+      result.id,
+    ]);
+    return { id: result.id, result, replayed: false };
   }
   const [first]: { request_hash: string; result_id: string | null }[] = await tx.query(
     `SELECT request_hash, result_id FROM idempotency_keys WHERE user_id = $1 AND key = $2`,

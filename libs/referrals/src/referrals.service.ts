@@ -14,6 +14,8 @@ import {
   writeOutboxEvent,
   decodeCursor,
   encodeCursor,
+  isForeignKeyViolation,
+  preparedStatement,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
@@ -85,7 +87,8 @@ function columns(accessDays: number): string {
 const VISIBLE_TO = {
   sender: `r.from_organisation_id = $ORG`,
   recipient: `r.to_organisation_id = $ORG AND r.status <> 'DRAFT'`,
-  parentSender: `r.parent_referral_id IN (SELECT p.id FROM referrals p WHERE p.from_organisation_id = $ORG)`,
+  // The parent's sender, kept on the child by a trigger: one keyset index walk instead of all the organisation's sent referrals.
+  parentSender: `r.parent_from_organisation_id = $ORG`,
 };
 const VISIBLE = `((${VISIBLE_TO.sender}) OR (${VISIBLE_TO.recipient}) OR (${VISIBLE_TO.parentSender}))`;
 
@@ -105,6 +108,155 @@ const dueByAgreement = (a: string, b: string) => `(SELECT current_date + min(ag.
            AND EXISTS (SELECT 1 FROM partnership_members x WHERE x.partnership_id = ag.partnership_id AND x.organisation_id = ${a})
            AND EXISTS (SELECT 1 FROM partnership_members y WHERE y.partnership_id = ag.partnership_id AND y.organisation_id = ${b}))))`;
 
+/** What a transition statement answers: the referral if it was updated (else NULLs), and the row as it read it. */
+interface TransitionRow extends ReferralRow {
+  current_status: ReferralStatus;
+  current_version: number;
+  current_side: Side | null;
+  /** The consent gate (sending only; true for the other transitions). */
+  gate_passed: boolean;
+}
+
+/** What the create statement answers: its checks, and the referral if they all held (else NULLs). */
+interface InsertRow extends ReferralRow {
+  participant_found: boolean;
+  organisation_found: boolean;
+  service_found: boolean;
+  due_not_past: boolean;
+}
+
+/**
+ * Transitions that need a transaction even without an idempotency key: accept (the service's capacity,
+ * locked before its places are counted) and forward (the child referral). The others, send with its
+ * consent gate included, are one statement.
+ */
+const MORE_THAN_ONE_STATEMENT: readonly ReferralTransition[] = [ReferralTransition.ACCEPT, ReferralTransition.FORWARD];
+
+/**
+ * Sending needs a live consent (or legal basis) letting the recipient see the participant for REFERRAL
+ * within the agreement, as a caseworker there would: the access rule itself, `participant_access`, asked
+ * in the statement that sends with `p_referral_opening` (the referral this statement sends is the open
+ * one the rule looks for; a statement's function calls cannot see its own UPDATE). SQL over the `cur`
+ * row of the transition statement; the partner rights are our own category names, the days an integer.
+ */
+function sendGate(accessDays: number): string {
+  if (!Number.isInteger(accessDays) || accessDays < 0) throw new Error(`invalid referral access days ${accessDays}`);
+  const rights = ROLE_RIGHTS[Role.CASEWORKER].partner;
+  if (!rights.every((category) => /^[A-Z_]+$/.test(category))) throw new Error('invalid partner rights');
+  return `EXISTS (SELECT 1 FROM participants p
+     CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, cur.to_organisation_id, NULL::uuid, 'REFERRAL',
+                                           '{}'::text[], '{${rights.join(',')}}'::text[], current_date, ${accessDays}, true) access
+     WHERE p.id = cur.participant_id AND p.owner_organisation_id <> cur.to_organisation_id
+       AND cardinality(access.categories) > 0)`;
+}
+
+function consentGateRefusal(): AppError {
+  return new AppError(
+    'BAD_USER_INPUT',
+    'No consent or legal basis lets the recipient receive this participant’s data for REFERRAL',
+    {
+      fields: [{ field: 'participantId', problems: ['record a consent for purpose REFERRAL to the recipient first'] }],
+    },
+  );
+}
+
+function sideOf(row: Pick<ReferralRow, 'from_organisation_id' | 'to_organisation_id'>, organisationId: string) {
+  return row.from_organisation_id === organisationId
+    ? 'SENDER'
+    : row.to_organisation_id === organisationId
+      ? 'RECIPIENT'
+      : null;
+}
+
+/**
+ * The transition table's verdict on a referral as read (CONFLICT naming its state, or FORBIDDEN), then
+ * the caller's `expectedVersion`: throws unless the transition may be made on it.
+ */
+function judge(
+  transition: ReferralTransition,
+  status: ReferralStatus,
+  version: number,
+  side: Side | null,
+  membership: ActorMembership,
+  expectedVersion: number | undefined,
+): void {
+  const verdict = judgeTransition(transition, status, side, membership.role);
+  if (!verdict.allowed) {
+    throw verdict.code === 'CONFLICT'
+      ? new ConflictError(verdict.message, { currentStatus: status })
+      : new ForbiddenError(verdict.message);
+  }
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new ConflictError('The referral was changed by someone else; reload and retry', {
+      currentStatus: status,
+      currentVersion: version,
+    });
+  }
+}
+
+/**
+ * The transition statement (see `applyTransition`); `gate` is the consent gate's SQL over `cur` (true
+ * where there is none), `columns` the referral's columns as `get` reads them.
+ */
+function transitionSql(columns: string, gate: string): string {
+  return `WITH cur AS MATERIALIZED (
+         SELECT r.id, r.status, r.version, r.participant_id, r.to_organisation_id,
+                CASE WHEN r.from_organisation_id = $1 THEN 'SENDER' WHEN r.to_organisation_id = $1 THEN 'RECIPIENT' END AS side
+           FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}),
+       gate AS MATERIALIZED (
+         SELECT ${gate} AS passed FROM cur),
+       updated AS (
+         UPDATE referrals r
+            SET status = $3::text, version = r.version + 1, updated_at = now(),
+                sent_at = CASE WHEN $3::text = 'SENT' THEN now() ELSE r.sent_at END,
+                response_due_on = CASE WHEN $3::text = 'SENT' AND r.response_due_on IS NULL
+                  THEN ${dueByAgreement('r.from_organisation_id', 'r.to_organisation_id')}
+                  ELSE r.response_due_on END,
+                closed_at = CASE WHEN $4::boolean THEN now() ELSE r.closed_at END,
+                outcome = COALESCE($5::text, r.outcome), outcome_note = COALESCE($6::text, r.outcome_note)
+           FROM cur, gate
+          WHERE r.id = cur.id AND r.version = cur.version AND r.status = cur.status
+            AND cur.status = ANY ($7::text[]) AND cur.side = $8::text AND $9::boolean
+            AND ($10::integer IS NULL OR cur.version = $10::integer) AND gate.passed
+         RETURNING r.*, cur.status AS from_status),
+       history AS (
+         INSERT INTO referral_history (referral_id, actor_user_id, actor_organisation_id, from_status, to_status,
+                                       reason_code, outcome, note)
+         SELECT u.id, $11::uuid, $1::uuid, u.from_status, u.status, $12::text, $5::text, $13::text FROM updated u),
+       event AS (
+         INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
+         SELECT $14::text, 'referral', u.id, $15::jsonb || jsonb_build_object('referralId', u.id,
+                'fromOrganisationId', u.from_organisation_id, 'toOrganisationId', u.to_organisation_id)
+           FROM updated u WHERE $14::text IS NOT NULL)
+       SELECT cur.status AS current_status, cur.version AS current_version, cur.side AS current_side,
+              gate.passed AS gate_passed, ${columns}
+         FROM cur CROSS JOIN gate LEFT JOIN updated r ON true`;
+}
+
+/** The create statement (see `insert`); `columns` the referral's columns as `get` reads them. */
+function insertSql(columns: string): string {
+  return `WITH checks AS (
+           SELECT ($12::uuid IS NULL
+                   OR EXISTS (SELECT 1 FROM participants p WHERE p.id = $2::uuid AND p.owner_organisation_id = $12::uuid))
+                    AS participant_found,
+                  EXISTS (SELECT 1 FROM organisations o WHERE o.id = $5::uuid) AS organisation_found,
+                  ($6::uuid IS NULL
+                   OR EXISTS (SELECT 1 FROM organisation_services s
+                               WHERE s.id = $6::uuid AND s.organisation_id = $5::uuid AND s.active)) AS service_found,
+                  ($10::date IS NULL OR $10::date >= current_date) AS due_not_past),
+         inserted AS (
+           INSERT INTO referrals (parent_referral_id, participant_id, from_organisation_id, from_user_id, to_organisation_id,
+                                  to_service_id, reason_category, reason, priority, response_due_on, attachments)
+           SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid, $7::text, $8::text, $9::text, $10::date, $11::jsonb
+             FROM checks
+            WHERE participant_found AND organisation_found AND service_found AND due_not_past AND $3::uuid <> $5::uuid
+           RETURNING *),
+         history AS (
+           INSERT INTO referral_history (referral_id, actor_user_id, actor_organisation_id, from_status, to_status)
+           SELECT i.id, i.from_user_id, i.from_organisation_id, NULL, i.status FROM inserted i)
+         SELECT checks.*, ${columns} FROM checks LEFT JOIN inserted r ON true`;
+}
+
 /** The longest note a history row holds (referral_history.note CHECK). */
 const MAX_NOTE = 4000;
 
@@ -116,11 +268,18 @@ export interface TransitionDetails {
 /**
  * Referrals and their lifecycle. Every transition is one conditional UPDATE
  * (id, version, status), a history row and an outbox event, in one
- * transaction; the transition table decides who may make it.
+ * statement (in a transaction where more must commit with it); the
+ * transition table decides who may make it. Writes answer with the row they
+ * wrote, never a read after the commit.
  */
 @Injectable()
 export class ReferralsService {
   private readonly columns: string;
+  /**
+   * The hot statements, fixed for the life of the process: run as prepared statements (parsed and planned
+   * once per connection), since planning them cost PostgreSQL more than running them.
+   */
+  private readonly sql: { insert: string; transition: string; send: string; visibleRow: string };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -128,25 +287,31 @@ export class ReferralsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.columns = columns(config.referrals.accessDaysAfterClose);
+    this.sql = {
+      insert: insertSql(this.columns),
+      transition: transitionSql(this.columns, 'true'),
+      send: transitionSql(this.columns, sendGate(config.referrals.accessDaysAfterClose)),
+      visibleRow: `SELECT ${this.columns} FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}`,
+    };
   }
 
+  /**
+   * A draft (or, with `send`, a sent referral), answered from the write itself. A draft without an
+   * idempotency key is one statement (the checks, the referral and its first history row, atomic
+   * without BEGIN/COMMIT); `send` (a second statement) or a key makes it a transaction.
+   */
   async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
     const membership = actingMembership(actor, input.asOrganisationId);
     if (![Role.CASEWORKER, Role.COORDINATOR].includes(membership.role)) {
       throw new ForbiddenError('Only caseworkers and coordinators make referrals');
     }
     const { idempotencyKey, asOrganisationId: _, ...request } = input;
-    const id = await this.dataSource.transaction(async (tx) => {
-      const result = await once(tx, actor.userId, idempotencyKey, 'createReferral', request, async () => {
-        const owner: { owner_organisation_id: string }[] = await tx.query(
-          `SELECT owner_organisation_id FROM participants WHERE id = $1`,
-          [input.participantId],
-        );
-        if (owner[0]?.owner_organisation_id !== membership.organisationId)
-          throw new NotFoundError('Participant', input.participantId);
-        const id = await this.insert(tx, {
+    const outcome = await this.write(Boolean(idempotencyKey) || input.send, (tx) =>
+      once(tx, actor.userId, idempotencyKey, 'createReferral', request, async () => {
+        const draft = await this.insert(tx, {
           parentId: null,
           participantId: input.participantId,
+          owner: membership.organisationId,
           from: membership.organisationId,
           fromUserId: actor.userId,
           to: input.toOrganisationId,
@@ -157,15 +322,21 @@ export class ReferralsService {
           dueOn: input.responseDueOn,
           attachments: input.attachments ?? [],
         });
-        if (input.send)
-          await this.applyTransition(tx, actor, membership, id, ReferralTransition.SEND, {}, undefined, undefined);
-        return id;
-      });
-      return result.id;
-    });
-    return this.get(actor, id, membership.organisationId);
+        if (!input.send) return draft;
+        return this.applyTransition(tx, actor, membership, draft.id, ReferralTransition.SEND, {}, undefined, undefined);
+      }),
+    );
+    // A replayed key did no work: its first result is read as the actor sees it now.
+    return outcome.result
+      ? toReferral(outcome.result, membership.organisationId)
+      : this.get(actor, outcome.id, membership.organisationId);
   }
 
+  /**
+   * A transition, answered from its UPDATE … RETURNING. Without an idempotency key every transition
+   * but accept (the capacity lock) and forward (the child referral) is one statement, send with its
+   * consent gate; those two and keyed calls are a transaction.
+   */
   async transition(
     actor: Actor,
     transition: ReferralTransition,
@@ -174,13 +345,15 @@ export class ReferralsService {
   ): Promise<Referral> {
     const membership = actingMembership(actor, input.asOrganisationId);
     const { idempotencyKey, asOrganisationId: _, ...request } = input;
-    await this.dataSource.transaction(async (tx) => {
-      await once(tx, actor.userId, idempotencyKey, transition, request, async () => {
-        await this.applyTransition(tx, actor, membership, input.referralId, transition, details, input, input.note);
-        return input.referralId;
-      });
-    });
-    return this.get(actor, input.referralId, membership.organisationId);
+    const transaction = Boolean(idempotencyKey) || MORE_THAN_ONE_STATEMENT.includes(transition);
+    const outcome = await this.write(transaction, (tx) =>
+      once(tx, actor.userId, idempotencyKey, transition, request, () =>
+        this.applyTransition(tx, actor, membership, input.referralId, transition, details, input, input.note),
+      ),
+    );
+    return outcome.result
+      ? toReferral(outcome.result, membership.organisationId)
+      : this.get(actor, input.referralId, membership.organisationId);
   }
 
   async get(actor: Actor, id: string, asOrganisationId?: string): Promise<Referral> {
@@ -300,6 +473,21 @@ export class ReferralsService {
     return this.sweep.expireOverdue();
   }
 
+  /** `work` in a transaction, or — one statement, atomic by itself — on the pool without BEGIN/COMMIT. */
+  private write<T>(transaction: boolean, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return transaction ? this.dataSource.transaction(work) : work(this.dataSource.manager);
+  }
+
+  /**
+   * The conditional UPDATE (id, version and status as the statement read them, the transition table's
+   * from-states, side and role, and for send the consent gate), its history row and its outbox event
+   * (not forward's, which names the child made afterwards) in ONE statement: a data-modifying CTE runs
+   * to completion whether or not the outer query reads it, and a statement is atomic, so the change,
+   * its history and its event commit together or not at all. It returns the referral as `get` shows it
+   * and, when nothing was written, the row it read, which gives the exact error: NOT_FOUND (not
+   * visible), the table's CONFLICT or FORBIDDEN, a stale `expectedVersion`, the consent gate
+   * (BAD_USER_INPUT), or else a lost race (the row changed under the UPDATE: CONFLICT).
+   */
   private async applyTransition(
     tx: EntityManager,
     actor: Actor,
@@ -309,34 +497,24 @@ export class ReferralsService {
     details: TransitionDetails,
     input: TransitionInput | undefined,
     note: string | undefined,
-  ): Promise<void> {
-    const row = await this.visibleRow(tx, membership.organisationId, referralId);
-    const side: Side | null =
-      row.from_organisation_id === membership.organisationId
-        ? 'SENDER'
-        : row.to_organisation_id === membership.organisationId
-          ? 'RECIPIENT'
-          : null;
-    const verdict = judgeTransition(transition, row.status, side, membership.role);
-    if (!verdict.allowed) {
-      throw verdict.code === 'CONFLICT'
-        ? new ConflictError(verdict.message, { currentStatus: row.status })
-        : new ForbiddenError(verdict.message);
-    }
-    if (input?.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-      throw new ConflictError('The referral was changed by someone else; reload and retry', {
-        currentStatus: row.status,
-        currentVersion: row.version,
-      });
-    }
+  ): Promise<ReferralRow> {
+    const rule = TRANSITIONS[transition];
+    let expectedVersion = input?.expectedVersion;
     let capacityNote: string | null = null;
-    if (transition === ReferralTransition.ACCEPT && row.to_service_id) {
-      capacityNote = await this.checkCapacity(
-        tx,
-        row.to_service_id,
-        membership,
-        (input as AcceptReferralInput).capacityOverrideReason,
-      );
+    if (transition === ReferralTransition.ACCEPT) {
+      // The capacity check needs the referral's service, locked before its places are counted: read and
+      // judge the referral first, then write only the version judged.
+      const row = await this.visibleRow(tx, membership.organisationId, referralId);
+      judge(transition, row.status, row.version, sideOf(row, membership.organisationId), membership, expectedVersion);
+      if (row.to_service_id) {
+        capacityNote = await this.checkCapacity(
+          tx,
+          row.to_service_id,
+          membership,
+          (input as AcceptReferralInput).capacityOverrideReason,
+        );
+      }
+      expectedVersion = row.version;
     }
     const historyNote = [note, capacityNote].filter(Boolean).join(' — ') || null;
     if (historyNote !== null && historyNote.length > MAX_NOTE) {
@@ -345,73 +523,86 @@ export class ReferralsService {
       ]);
     }
 
-    const to = TRANSITIONS[transition].to;
-    const closes = CLOSED_STATUSES.includes(to);
-    // Wrapped in a CTE so the answer is the RETURNING rows: for a bare UPDATE, TypeORM's query() returns
-    // [rows, rowCount], an array of two whether or not a row matched.
-    const updated: { id: string }[] = await tx.query(
-      `WITH updated AS (
-       UPDATE referrals
-          SET status = $4, version = version + 1, updated_at = now(),
-              sent_at = CASE WHEN $4 = 'SENT' THEN now() ELSE sent_at END,
-              response_due_on = CASE WHEN $4 = 'SENT' AND response_due_on IS NULL
-                THEN ${dueByAgreement('referrals.from_organisation_id', 'referrals.to_organisation_id')}
-                ELSE response_due_on END,
-              closed_at = CASE WHEN $5 THEN now() ELSE closed_at END,
-              outcome = COALESCE($6, outcome), outcome_note = COALESCE($7, outcome_note)
-        WHERE id = $1 AND version = $2 AND status = $3
-        RETURNING id)
-       SELECT id FROM updated`,
+    const to = rule.to;
+    const event = transition === ReferralTransition.FORWARD ? null : `referral.${transition.toLowerCase()}`;
+    const rows: TransitionRow[] = await tx.query(
+      transition === ReferralTransition.SEND
+        ? preparedStatement('referral-send', this.sql.send)
+        : preparedStatement('referral-transition', this.sql.transition),
       [
-        row.id,
-        row.version,
-        row.status,
+        membership.organisationId,
+        referralId,
         to,
-        closes,
+        CLOSED_STATUSES.includes(to),
         details.outcome ?? null,
         transition === ReferralTransition.COMPLETE ? note || null : null,
+        rule.from,
+        rule.side,
+        rule.roles.includes(membership.role),
+        expectedVersion ?? null,
+        actor.userId,
+        details.reasonCode ?? null,
+        historyNote,
+        event,
+        // The event's payload, as writeOutboxEvent would write it; the statement adds the referral's ids.
+        JSON.stringify({
+          status: to,
+          actorOrganisationId: membership.organisationId,
+          reasonCode: details.reasonCode ?? null,
+          outcome: details.outcome ?? null,
+          childReferralId: null,
+        }),
       ],
     );
-    if (updated.length === 0) {
-      // Lost a race: name the state the winner left it in (visible now, READ COMMITTED), not the one we read.
+    const [result] = rows;
+    if (!result) throw new NotFoundError('Referral', referralId);
+    if (result.id === null) {
+      // Nothing written: the table's verdict on the row the statement read, then the version asked for.
+      judge(
+        transition,
+        result.current_status,
+        result.current_version,
+        result.current_side,
+        membership,
+        expectedVersion,
+      );
+      if (!result.gate_passed) throw consentGateRefusal();
+      // Allowed on what the statement read, yet not updated: another transaction changed the row under the
+      // UPDATE. Name the state the winner left it in (visible now, READ COMMITTED), not the one read.
       const [current]: { status: ReferralStatus; version: number }[] = await tx.query(
         `SELECT status, version FROM referrals WHERE id = $1`,
-        [row.id],
+        [referralId],
       );
       throw new ConflictError('The referral was changed by someone else; reload and retry', {
-        currentStatus: current?.status ?? row.status,
-        currentVersion: current?.version ?? row.version,
+        currentStatus: current?.status ?? result.current_status,
+        currentVersion: current?.version ?? result.current_version,
       });
     }
-    await this.record(tx, row.id, actor.userId, membership.organisationId, row.status, to, details, historyNote);
 
-    if (transition === ReferralTransition.SEND)
-      await this.assertConsentGate(tx, row.participant_id, row.to_organisation_id);
-    let childId: string | null = null;
     if (transition === ReferralTransition.FORWARD) {
-      childId = await this.forward(tx, actor, membership, row, input as ForwardReferralInput);
+      const childId = await this.forward(tx, actor, membership, result, input as ForwardReferralInput);
+      await writeOutboxEvent(tx, {
+        type: `referral.${transition.toLowerCase()}`,
+        aggregateType: 'referral',
+        aggregateId: result.id,
+        payload: {
+          referralId: result.id,
+          fromOrganisationId: result.from_organisation_id,
+          toOrganisationId: result.to_organisation_id,
+          status: to,
+          actorOrganisationId: membership.organisationId,
+          reasonCode: details.reasonCode ?? null,
+          outcome: details.outcome ?? null,
+          childReferralId: childId,
+        },
+      });
     }
-    await writeOutboxEvent(tx, {
-      type: `referral.${transition.toLowerCase()}`,
-      aggregateType: 'referral',
-      aggregateId: row.id,
-      payload: {
-        referralId: row.id,
-        fromOrganisationId: row.from_organisation_id,
-        toOrganisationId: row.to_organisation_id,
-        status: to,
-        actorOrganisationId: membership.organisationId,
-        reasonCode: details.reasonCode ?? null,
-        outcome: details.outcome ?? null,
-        childReferralId: childId,
-      },
-    });
+    return result;
   }
 
   /**
-   * Sending needs a live consent (or legal basis) letting the recipient see the
-   * participant for REFERRAL within the agreement. Checked with the access
-   * rule itself, after the referral is SENT inside this transaction.
+   * A forwarded child referral needs what sending needs (see `sendGate`), checked with the access rule
+   * after the child is SENT inside this transaction.
    */
   private async assertConsentGate(tx: EntityManager, participantId: string, recipient: string): Promise<void> {
     const rows: { categories: string[] }[] = await tx.query(
@@ -420,17 +611,7 @@ export class ReferralsService {
         WHERE p.id = $1 AND p.owner_organisation_id <> $2`,
       [participantId, recipient, ROLE_RIGHTS[Role.CASEWORKER].partner, this.config.referrals.accessDaysAfterClose],
     );
-    if (!rows[0] || rows[0].categories.length === 0) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        'No consent or legal basis lets the recipient receive this participant’s data for REFERRAL',
-        {
-          fields: [
-            { field: 'participantId', problems: ['record a consent for purpose REFERRAL to the recipient first'] },
-          ],
-        },
-      );
-    }
+    if (!rows[0] || rows[0].categories.length === 0) throw consentGateRefusal();
   }
 
   private async forward(
@@ -440,9 +621,10 @@ export class ReferralsService {
     parent: ReferralRow,
     input: ForwardReferralInput,
   ): Promise<string> {
-    const childId = await this.insert(tx, {
+    const { id: childId } = await this.insert(tx, {
       parentId: parent.id,
       participantId: parent.participant_id,
+      owner: null,
       from: membership.organisationId,
       fromUserId: actor.userId,
       to: input.toOrganisationId,
@@ -522,11 +704,19 @@ export class ReferralsService {
     );
   }
 
+  /**
+   * A draft and its first history row, in ONE statement with its checks: the participant's owner
+   * (`owner`, when given), the recipient organisation, its active service, the due date not past, not
+   * to oneself. Nothing is inserted unless all hold; the statement answers which failed, tested here
+   * in the order the errors have always been given.
+   */
   private async insert(
     tx: EntityManager,
     r: {
       parentId: string | null;
       participantId: string;
+      /** The organisation that must own the participant; null: not checked (a forward, by the recipient). */
+      owner: string | null;
       from: string;
       fromUserId: string;
       to: string;
@@ -537,33 +727,10 @@ export class ReferralsService {
       dueOn: string | undefined;
       attachments: { name: string; sha256: string }[];
     },
-  ): Promise<string> {
-    if (r.to === r.from) {
-      throw new BadUserInputError('A referral goes to another organisation', [
-        { field: 'toOrganisationId', problems: ['must not be your organisation'] },
-      ]);
-    }
-    const target: unknown[] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [r.to]);
-    if (target.length === 0) throw new NotFoundError('Organisation', r.to);
-    if (r.serviceId) {
-      const service: unknown[] = await tx.query(
-        `SELECT 1 FROM organisation_services WHERE id = $1 AND organisation_id = $2 AND active`,
-        [r.serviceId, r.to],
-      );
-      if (service.length === 0) throw new NotFoundError('OrganisationService', r.serviceId);
-    }
-    if (r.dueOn) {
-      const [{ past }]: { past: boolean }[] = await tx.query(`SELECT $1::date < current_date AS past`, [r.dueOn]);
-      if (past)
-        throw new BadUserInputError('The response due date is in the past', [
-          { field: 'responseDueOn', problems: ['must be today or later'] },
-        ]);
-    }
-    const [{ id }]: { id: string }[] = await tx.query(
-      `INSERT INTO referrals (parent_referral_id, participant_id, from_organisation_id, from_user_id, to_organisation_id, to_service_id,
-                              reason_category, reason, priority, response_due_on, attachments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
+  ): Promise<ReferralRow> {
+    let rows: InsertRow[];
+    try {
+      rows = await tx.query(preparedStatement('referral-insert', this.sql.insert), [
         r.parentId,
         r.participantId,
         r.from,
@@ -575,10 +742,33 @@ export class ReferralsService {
         r.priority,
         r.dueOn ?? null,
         JSON.stringify(r.attachments),
-      ],
-    );
-    await this.record(tx, id, r.fromUserId, r.from, null, ReferralStatus.DRAFT, {}, null);
-    return id;
+        r.owner,
+      ]);
+    } catch (error) {
+      // A row the checks saw, gone before the insert's foreign key looked (the same snapshot makes this rare).
+      if (isForeignKeyViolation(error, 'referrals_participant_id_fkey'))
+        throw new NotFoundError('Participant', r.participantId);
+      if (isForeignKeyViolation(error, 'referrals_to_organisation_id_fkey'))
+        throw new NotFoundError('Organisation', r.to);
+      if (isForeignKeyViolation(error, 'referrals_to_service_id_fkey'))
+        throw new NotFoundError('OrganisationService', r.serviceId ?? undefined);
+      throw error;
+    }
+    const [row] = rows;
+    if (!row.participant_found) throw new NotFoundError('Participant', r.participantId);
+    if (r.to === r.from) {
+      throw new BadUserInputError('A referral goes to another organisation', [
+        { field: 'toOrganisationId', problems: ['must not be your organisation'] },
+      ]);
+    }
+    if (!row.organisation_found) throw new NotFoundError('Organisation', r.to);
+    if (!row.service_found) throw new NotFoundError('OrganisationService', r.serviceId ?? undefined);
+    if (!row.due_not_past) {
+      throw new BadUserInputError('The response due date is in the past', [
+        { field: 'responseDueOn', problems: ['must be today or later'] },
+      ]);
+    }
+    return row;
   }
 
   private async record(
@@ -599,10 +789,10 @@ export class ReferralsService {
   }
 
   private async visibleRow(tx: EntityManager, organisationId: string, id: string): Promise<ReferralRow> {
-    const rows: ReferralRow[] = await tx.query(
-      `SELECT ${this.columns} FROM referrals r WHERE r.id = $2 AND ${VISIBLE.replaceAll('$ORG', '$1')}`,
-      [organisationId, id],
-    );
+    const rows: ReferralRow[] = await tx.query(preparedStatement('referral-visible', this.sql.visibleRow), [
+      organisationId,
+      id,
+    ]);
     if (!rows[0]) throw new NotFoundError('Referral', id);
     return rows[0];
   }

@@ -1,6 +1,10 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Actor } from '@app/authz';
 import { AppConfig, createErrorFormatter } from '@app/core';
@@ -54,6 +58,8 @@ export function graphqlOptions(
     // Nest against its CommonJS build; at run time they are the same objects.
     plugins: [
       ...armor.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createErrorFormatter({
@@ -92,6 +98,18 @@ export function graphqlOptions(
     },
   };
 }
+
+/**
+ * `cache-control: no-store` on every answer, as Apollo's cache-control plugin gave it (no type or field
+ * has a cache hint, so no answer was ever cacheable), without that plugin's per-field hook: it made
+ * Apollo wrap every resolver and run the hook for every field of every answer to find that out.
+ */
+const noStoreListener: GraphQLRequestListener<BaseContext> = {
+  async willSendResponse({ response }) {
+    response.http.headers.set('cache-control', 'no-store');
+  },
+};
+const noStore: ApolloServerPlugin = { requestDidStart: async () => noStoreListener };
 
 /** The part of graphql-ws's connection context used here. */
 interface WsContext {

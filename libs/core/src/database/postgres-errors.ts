@@ -17,7 +17,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return driver?.code === '23505' && (constraint === undefined || driver.constraint === constraint);
 }
 
-/** 23503: a foreign key pointed at a row that does not exist. */
-export function isForeignKeyViolation(error: unknown): boolean {
-  return driverError(error)?.code === '23503';
+/** 23503: a foreign key (optionally the named one) pointed at a row that does not exist. */
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  const driver = driverError(error);
+  return driver?.code === '23503' && (constraint === undefined || driver.constraint === constraint);
 }

@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Actor, ActorResolver, Role } from '@app/authz';
+import { preparedStatement } from '@app/core';
+
+/** Every request runs it: prepared once per connection (see `preparedStatement`). */
+const MEMBERSHIPS = `SELECT m.organisation_id, m.role
+  FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+ WHERE u.id = $1 AND u.disabled_at IS NULL`;
 
 /** Reads the user's current memberships on every request (one indexed query). */
 @Injectable()
@@ -13,9 +19,7 @@ export class MembershipActorResolver implements ActorResolver {
     // A token's subject is only trusted as far as its signature: never hand SQL a value it would choke on.
     if (!isUUID(userId)) return undefined;
     const rows: { organisation_id: string | null; role: Role | null }[] = await this.dataSource.query(
-      `SELECT m.organisation_id, m.role
-         FROM users u LEFT JOIN memberships m ON m.user_id = u.id
-        WHERE u.id = $1 AND u.disabled_at IS NULL`,
+      preparedStatement('actor-memberships', MEMBERSHIPS),
       [userId],
     );
     if (rows.length === 0) return undefined;

@@ -7,6 +7,8 @@ import { Webhooks1732410000000 } from './1732410000000-webhooks';
 import { NotificationPreferences1732420000000 } from './1732420000000-notification-preferences';
 import { ExpiryReminders1732430000000 } from './1732430000000-expiry-reminders';
 import { ReferralListIndexes1732440000000 } from './1732440000000-referral-list-indexes';
+import { ReferralSendGate1732450000000 } from './1732450000000-referral-send-gate';
+import { ReferralParentSender1732460000000 } from './1732460000000-referral-parent-sender';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   NotificationPreferences1732420000000,
   ExpiryReminders1732430000000,
   ReferralListIndexes1732440000000,
+  ReferralSendGate1732450000000,
+  ReferralParentSender1732460000000,
 ];
