@@ -1,3 +1,4 @@
+export * from './channel-jobs';
 export * from './email-templates';
 export * from './expiry-reminders.service';
 export * from './notification-bus';

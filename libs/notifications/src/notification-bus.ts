@@ -17,12 +17,22 @@ const PG_CHANNEL = 'notification_added';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay well below. */
 const MAX_PAYLOAD_BYTES = 7000;
 
+type Pair = { id: string; user_id: string };
+
 /**
  * Cross-process fan-out of "notifications were created", after commit: Redis
  * pub/sub (channel prefixed with the queue prefix) when REDIS_URL is set,
  * PostgreSQL NOTIFY/LISTEN otherwise. Best effort by design: the rows are
  * already committed, so a lost message only delays the user until the next
  * inbox query.
+ *
+ * What concurrent deliveries publish in the same tick of the event loop goes
+ * out together: as few messages as fit the size limit, on PostgreSQL in one
+ * statement. A NOTIFY is not sent from the delivering statement itself:
+ * PostgreSQL makes every transaction that notifies hold one database-wide lock
+ * from before its commit until after it, WAL flush included, so deliveries that
+ * notified as they commit would flush one at a time (measured: about a fifth
+ * fewer deliveries per second at concurrency 10 than with a separate NOTIFY).
  */
 @Injectable()
 export class NotificationBus implements OnApplicationShutdown {
@@ -32,6 +42,10 @@ export class NotificationBus implements OnApplicationShutdown {
   private listener?: Client;
   private readonly handlers = new Set<NotificationsAddedHandler>();
   private listening?: Promise<void>;
+  /** Pairs waiting for the next send, that send (settles when sent or given up), and every send not settled. */
+  private readonly pending: Pair[] = [];
+  private next?: Promise<void>;
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,17 +56,37 @@ export class NotificationBus implements OnApplicationShutdown {
     return `${this.config.queuePrefix}:notification_added`;
   }
 
-  /** Publishes the pairs (user, notification), batched to keep each message small. Never throws. */
-  async publish(rows: { id: string; user_id: string }[]): Promise<void> {
+  /**
+   * Publishes the pairs (user, notification) with whatever else is published
+   * in this tick; resolves once sent. Never throws.
+   */
+  publish(rows: Pair[]): Promise<void> {
+    this.pending.push(...rows);
+    if (!this.next) {
+      const send = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.next = undefined;
+        return this.send(this.pending.splice(0));
+      });
+      this.next = send;
+      this.sending.add(send);
+      void send.finally(() => this.sending.delete(send));
+    }
+    return this.next;
+  }
+
+  private async send(rows: Pair[]): Promise<void> {
     try {
-      for (const message of batches(rows)) {
-        const payload = JSON.stringify(message);
-        if (this.config.redisUrl) {
-          this.publisher ??= new IORedis(this.config.redisUrl, { maxRetriesPerRequest: 1 });
-          await this.publisher.publish(this.redisChannel, payload);
-        } else {
-          await this.dataSource.query(`SELECT pg_notify($1, $2)`, [PG_CHANNEL, payload]);
-        }
+      const payloads = batches(rows).map((message) => JSON.stringify(message));
+      if (this.config.redisUrl) {
+        // Several sends' messages leave in one write.
+        this.publisher ??= new IORedis(this.config.redisUrl, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+        const publisher = this.publisher;
+        await Promise.all(payloads.map((payload) => publisher.publish(this.redisChannel, payload)));
+      } else {
+        await this.dataSource.query(`SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload`, [
+          PG_CHANNEL,
+          payloads,
+        ]);
       }
     } catch (error) {
       this.logger.warn(`live notification publish failed: ${(error as Error).message}`);
@@ -97,6 +131,7 @@ export class NotificationBus implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.sending);
     this.handlers.clear();
     await this.listening?.catch(() => undefined);
     await Promise.all([

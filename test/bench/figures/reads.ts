@@ -1,0 +1,402 @@
+import { Client } from 'pg';
+import { Role } from '@app/authz';
+import { ROLE_RIGHTS } from '@app/consents/access/role-rights';
+import type { BenchContext, Figure, FigureGroup } from '../figure';
+import { GraphQLCall, graphqlCall, interleaved, loadTest, ms, percentile, perSecond, send, times } from '../measure';
+
+/**
+ * The read figures: the referral page `referrals(first: 50)` with its nested
+ * participant (consent-filtered: read by a partner), organisations and latest
+ * history, against one hand-written SQL query through raw `pg` (latency), and
+ * against the same query shape answered from memory by the same app
+ * (throughput); statements per page; the partner's filtered list against the
+ * owner's; and how the page's p50 grows from small to the chosen scale.
+ */
+
+const SELECTION = `
+    edges {
+      cursor
+      node {
+        id status priority reasonCategory createdAt responseDueOn consentWithdrawn
+        fromOrganisation { id name }
+        toOrganisation { id name }
+        participant {
+          id
+          identity { firstName lastName dateOfBirth }
+          contact { phone email }
+          employment { monthsUnemployed }
+          access { basis visibleCategories }
+        }
+        latestHistory { toStatus occurredAt }
+      }
+    }
+    pageInfo { hasNextPage endCursor }`;
+
+/** The page, as the web client asks for it. */
+export const REFERRAL_PAGE = `query ReferralPage($first: Int!, $filter: ReferralFilter) {
+  referrals(first: $first, filter: $filter) {${SELECTION}
+  }
+}`;
+
+/** The same query shape, answered from memory (test/bench/api/in-memory-referrals.ts). */
+const IN_MEMORY_PAGE = REFERRAL_PAGE.replace('referrals(', 'inMemoryReferrals(');
+
+/** REFERRAL_ACCESS_DAYS_AFTER_CLOSE as the API runs it (the default). */
+const REFERRAL_ACCESS_DAYS = 30;
+
+/**
+ * The page in one statement, written by hand: the visible referrals (the
+ * service's rule, each side walking its own keyset index), the consent-withdrawn flag, the participants through the
+ * access rule `participant_access` with only their visible categories'
+ * data, the access-log rows the read must leave (a data-modifying CTE: the
+ * same work the API does), both organisations and the latest history entry.
+ *
+ * $1 organisation, $2 page size, $3 user, $4/$5 the role's own/partner
+ * categories, $6 referral access days.
+ */
+const HAND_WRITTEN_PAGE = `
+WITH candidates AS (
+  SELECT r.id, r.created_at, r.created_at::text AS cursor_time, r.status, r.priority, r.reason_category,
+         r.response_due_on::text AS response_due_on, r.participant_id, r.from_organisation_id, r.to_organisation_id,
+         r.closed_at
+    FROM ((SELECT x.id, x.created_at FROM referrals x WHERE x.from_organisation_id = $1
+            ORDER BY x.created_at DESC, x.id DESC LIMIT $2 + 1)
+          UNION
+          (SELECT x.id, x.created_at FROM referrals x WHERE x.to_organisation_id = $1 AND x.status <> 'DRAFT'
+            ORDER BY x.created_at DESC, x.id DESC LIMIT $2 + 1)
+          UNION
+          (SELECT x.id, x.created_at FROM referrals x
+            WHERE x.parent_from_organisation_id = $1
+            ORDER BY x.created_at DESC, x.id DESC LIMIT $2 + 1)) sides
+    JOIN referrals r ON r.id = sides.id
+   ORDER BY r.created_at DESC, r.id DESC
+   LIMIT $2 + 1
+),
+page AS (SELECT * FROM candidates ORDER BY created_at DESC, id DESC LIMIT $2),
+people AS (
+  SELECT p.id, p.owner_organisation_id, a.categories, a.basis, a.consent_ids, a.legal_basis_ids, a.break_glass_grant_id
+    FROM participants p
+   CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, $1::uuid, $3::uuid, 'REFERRAL',
+                                         $4::text[], $5::text[], current_date, $6::integer) a
+   WHERE p.id IN (SELECT participant_id FROM page)
+),
+logged AS (
+  INSERT INTO access_log (actor_user_id, actor_organisation_id, participant_id, owner_organisation_id, purpose, categories,
+                          basis, consent_ids, legal_basis_ids, break_glass_grant_id, operation)
+  SELECT $3, $1, id, owner_organisation_id, 'REFERRAL', categories, basis, consent_ids, legal_basis_ids,
+         break_glass_grant_id, 'participants'
+    FROM people WHERE basis <> 'OWNER'
+)
+SELECT pg.id, pg.cursor_time, pg.status, pg.priority, pg.reason_category, pg.created_at, pg.response_due_on,
+       (pg.status IN ('SENT','ACCEPTED','IN_PROGRESS')
+          OR (pg.closed_at IS NOT NULL AND pg.closed_at > now() - make_interval(days => $6)))
+       AND NOT EXISTS (SELECT 1 FROM consents c
+                        WHERE c.participant_id = pg.participant_id AND c.withdrawn_at IS NULL AND 'REFERRAL' = ANY (c.purposes)
+                          AND c.valid_from <= current_date AND (c.valid_until IS NULL OR c.valid_until >= current_date)
+                          AND (c.granted_to_organisation_id = pg.to_organisation_id
+                               OR c.granted_to_partnership_id IN (SELECT m.partnership_id FROM partnership_members m
+                                                                   WHERE m.organisation_id = pg.to_organisation_id)))
+       AND NOT EXISTS (SELECT 1 FROM legal_bases l JOIN participants p ON p.id = pg.participant_id
+                        WHERE l.owner_organisation_id = p.owner_organisation_id
+                          AND l.recipient_organisation_id = pg.to_organisation_id AND l.purpose = 'REFERRAL'
+                          AND l.revoked_at IS NULL AND l.valid_from <= current_date
+                          AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS consent_withdrawn,
+       fo.id AS from_id, fo.name AS from_name, t.id AS to_id, t.name AS to_name,
+       pe.id AS participant_id, pe.basis, pe.categories,
+       (SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
+         WHERE d.participant_id = pe.id AND d.category = ANY (pe.categories)
+           AND d.category IN ('IDENTITY', 'CONTACT', 'EMPLOYMENT')) AS data,
+       h.to_status, h.occurred_at,
+       (SELECT count(*) FROM candidates) > $2 AS has_next_page
+  FROM page pg
+  JOIN organisations fo ON fo.id = pg.from_organisation_id
+  JOIN organisations t ON t.id = pg.to_organisation_id
+  LEFT JOIN people pe ON pe.id = pg.participant_id
+  LEFT JOIN LATERAL (SELECT h.to_status, h.occurred_at FROM referral_history h
+                      WHERE h.referral_id = pg.id ORDER BY h.id DESC LIMIT 1) h ON true
+ ORDER BY pg.created_at DESC, pg.id DESC`;
+
+interface HandWrittenRow {
+  id: string;
+  status: string;
+  consent_withdrawn: boolean;
+  from_name: string;
+  to_name: string;
+  participant_id: string | null;
+  basis: string | null;
+  categories: string[] | null;
+  data: Record<string, Record<string, unknown>> | null;
+  to_status: string | null;
+  has_next_page: boolean;
+}
+
+interface PageNode {
+  id: string;
+  status: string;
+  consentWithdrawn: boolean;
+  fromOrganisation: { name: string };
+  toOrganisation: { name: string };
+  participant: {
+    id: string;
+    identity: { lastName: string } | null;
+    access: { basis: string; visibleCategories: string[] };
+  } | null;
+  latestHistory: { toStatus: string } | null;
+}
+
+interface PageData {
+  referrals: { edges: { node: PageNode }[]; pageInfo: { hasNextPage: boolean } };
+}
+
+/**
+ * One-client samples: rounds and time budgets (a slow page takes fewer rounds,
+ * never fewer than 30). Small enough that `--scale small` stays well within
+ * its five minutes on a loaded two-core machine.
+ */
+const ROUNDS = 200;
+const GROWTH_ROUNDS = 100;
+const BUDGET_MS = 30_000;
+const GROWTH_BUDGET_MS = 15_000;
+const WARM_UP = 20;
+const CLIENTS = 16;
+
+export const readFigures: FigureGroup = async (context) => {
+  const { log } = context;
+  const partner = context.partnerCaseworker;
+  const partnerToken = await context.login(partner.email);
+  const ownerToken = await context.login(context.senderCaseworker.email);
+  const page = (first: number, token: string, filter?: Record<string, unknown>) =>
+    graphqlCall(context.apiUrl, REFERRAL_PAGE, { first, ...(filter ? { filter } : {}) }, token);
+  const partnerPage = page(50, partnerToken);
+
+  // Growth, first half: the page's p50 on the small data set.
+  const smallReferrals = (await context.rowCounts()).referrals;
+  log(`reads: page p50 at small scale (${smallReferrals.toLocaleString('en-US')} referrals)`);
+  // The first requests of a fresh process also compile and warm everything up: a longer warm-up here.
+  await warmUp(partnerPage, 3 * WARM_UP);
+  const smallP50 = await p50(partnerPage);
+
+  await context.grow();
+  const grownReferrals = (await context.rowCounts()).referrals;
+  log(`reads: page p50 at ${context.scale} scale (${grownReferrals.toLocaleString('en-US')} referrals)`);
+  await warmUp(partnerPage);
+  const grownP50 = await p50(partnerPage);
+
+  // Throughput last: its thousands of partner reads each add their access-log rows.
+  const latency = await readLatency(context, partnerPage);
+  const statements = await statementsPerPage(context, partnerToken, ownerToken);
+  const consent = await consentOverhead(context, partnerToken, ownerToken);
+  const throughput = await readThroughput(context, partnerPage, partnerToken);
+  const growth = grownP50 / smallP50;
+  return [
+    latency,
+    throughput,
+    statements,
+    consent,
+    {
+      name: 'growth',
+      how: `read p50 of the partner's referrals(first: 50), ${grownReferrals.toLocaleString('en-US')} vs ${smallReferrals.toLocaleString('en-US')} referrals, one client`,
+      value: `p50 ${ms(grownP50)} (${context.scale})`,
+      baseline: `p50 ${ms(smallP50)} (small)`,
+      ratio: times(growth),
+      target: '≤ 1.5×',
+      met: growth <= 1.5,
+      note:
+        context.scale === 'small'
+          ? 'At --scale small both measurements are on the same data: the ratio is 1 by construction (it shows the noise); run --scale medium or large for the figure.'
+          : undefined,
+    },
+  ];
+};
+
+async function warmUp(call: GraphQLCall, rounds = WARM_UP): Promise<void> {
+  for (let i = 0; i < rounds; i++) await send(call);
+}
+
+async function p50(call: GraphQLCall): Promise<number> {
+  const [samples] = await interleaved(GROWTH_ROUNDS, [() => send(call)], GROWTH_BUDGET_MS);
+  return percentile(samples, 0.5);
+}
+
+/** One client: the GraphQL page against the hand-written statement returning the same rows, interleaved. */
+async function readLatency(context: BenchContext, partnerPage: GraphQLCall): Promise<Figure> {
+  const partner = context.partnerCaseworker;
+  const rights = ROLE_RIGHTS[partner.role as Role];
+  const params = [partner.organisationId, 50, partner.userId, rights.own, rights.partner, REFERRAL_ACCESS_DAYS];
+  const sql = new Client({ connectionString: context.databaseUrl, application_name: 'bench-baseline' });
+  await sql.connect();
+  try {
+    const handWritten = () => sql.query<HandWrittenRow>(HAND_WRITTEN_PAGE, params);
+    const difference = compare(await send<PageData>(partnerPage), (await handWritten()).rows);
+    if (difference) context.log(`reads: the hand-written page differs from the API's: ${difference}`);
+    for (let i = 0; i < WARM_UP; i++) await handWritten();
+    context.log('reads: read latency (GraphQL page and hand-written SQL, interleaved)');
+    const [api, baseline] = await interleaved(ROUNDS, [() => send(partnerPage), handWritten], BUDGET_MS);
+    const ratio99 = percentile(api, 0.99) / percentile(baseline, 0.99);
+    const ratio50 = percentile(api, 0.5) / percentile(baseline, 0.5);
+    return {
+      name: 'read latency',
+      how: `referrals(first: 50) as a partner caseworker (consent-filtered participant, organisations, latest history), one client, ${api.length} requests`,
+      value: `p50 ${ms(percentile(api, 0.5))}, p99 ${ms(percentile(api, 0.99))}`,
+      baseline: `p50 ${ms(percentile(baseline, 0.5))}, p99 ${ms(percentile(baseline, 0.99))} (one SQL statement, raw pg)`,
+      ratio: `p99 ${times(ratio99)} (p50 ${times(ratio50)})`,
+      target: 'p99 ≤ 3×',
+      met: ratio99 <= 3,
+      note: difference ? `the baseline's rows differ from the API's: ${difference}` : undefined,
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The baseline must return what the API returns: same referrals, same participants visible, same data. */
+function compare(api: PageData, rows: HandWrittenRow[]): string | null {
+  const nodes = api.referrals.edges.map((e) => e.node);
+  if (nodes.length !== rows.length) return `${nodes.length} referrals vs ${rows.length} rows`;
+  const problems: string[] = [];
+  nodes.forEach((node, i) => {
+    const row = rows[i];
+    const expected = {
+      id: node.id,
+      status: node.status,
+      consentWithdrawn: node.consentWithdrawn,
+      from: node.fromOrganisation.name,
+      to: node.toOrganisation.name,
+      participant: node.participant?.id ?? null,
+      lastName: node.participant?.identity?.lastName ?? null,
+      basis: node.participant?.access.basis ?? null,
+      categories: node.participant?.access.visibleCategories.join(',') ?? null,
+      history: node.latestHistory?.toStatus ?? null,
+    };
+    const actual = {
+      id: row.id,
+      status: row.status,
+      consentWithdrawn: row.consent_withdrawn,
+      from: row.from_name,
+      to: row.to_name,
+      participant: row.participant_id,
+      lastName: (row.data?.IDENTITY?.lastName as string | undefined) ?? null,
+      basis: row.basis,
+      categories: row.categories?.join(',') ?? null,
+      history: row.to_status,
+    };
+    for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+      if (expected[key] !== actual[key])
+        problems.push(`row ${i} ${key}: ${String(expected[key])} vs ${String(actual[key])}`);
+    }
+  });
+  if (rows.length && api.referrals.pageInfo.hasNextPage !== rows[0].has_next_page) problems.push('hasNextPage');
+  return problems.length ? `${problems.length} differences (${problems.slice(0, 3).join('; ')})` : null;
+}
+
+const TRANSACTION_CONTROL = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i;
+
+/** Statements the API sends for one page, at 10 and at 50 referrals (best of three, against stray background work). */
+async function statementsPerPage(context: BenchContext, partnerToken: string, ownerToken: string): Promise<Figure> {
+  const count = async (first: number, token: string) => {
+    let best: { statements: string[]; durationsMs: number[] } | undefined;
+    for (let i = 0; i < 3; i++) {
+      const counted = await context.countStatements(() =>
+        send(graphqlCall(context.apiUrl, REFERRAL_PAGE, { first }, token)),
+      );
+      if (!best || counted.statements.length < best.statements.length) best = counted;
+    }
+    return best!;
+  };
+  const ten = (await count(10, partnerToken)).statements;
+  const fiftyCounted = await count(50, partnerToken);
+  const fifty = fiftyCounted.statements;
+  const owner = (await count(50, ownerToken)).statements;
+  const work = (statements: string[]) => statements.filter((s) => !TRANSACTION_CONTROL.test(s)).length;
+  const timed = fifty.map((s, i) => ({ label: label(s), ms: fiftyCounted.durationsMs[i] }));
+  context.log(
+    `reads: statements of the partner's page (first: 50), round trip as the API saw it:\n${fifty
+      .map((s, i) => `    ${i + 1}. ${ms(timed[i].ms).padStart(9)}  ${s.replace(/\s+/g, ' ').trim().slice(0, 120)}`)
+      .join('\n')}`,
+  );
+  const shown = (s: string[]) => `${work(s)} (+${s.length - work(s)} transaction control)`;
+  return {
+    name: 'SQL per page',
+    how: 'statements the API sends on its pool for one referrals page as the partner caseworker, first: 10 and first: 50',
+    value: `first: 10 → ${shown(ten)}; first: 50 → ${shown(fifty)}; owner, first: 50 → ${shown(owner)}`,
+    baseline: '—',
+    ratio: null,
+    target: '≤ 5, same at 10 and 50',
+    met: work(fifty) <= 5 && fifty.length === ten.length,
+    note:
+      'Counted in the API process on the TypeORM pool (every statement a pooled connection sends, the actor lookup included); ' +
+      'the target counts statements of work, BEGIN/COMMIT shown apart. Round trips at first: 50 (one sample): ' +
+      timed.map((t) => `${t.label} ${ms(t.ms)}`).join(', ') +
+      '.',
+  };
+}
+
+/** A short name for a statement of the page, for the note. */
+function label(sql: string): string {
+  if (TRANSACTION_CONTROL.test(sql)) return sql.trim().split(/\s+/)[0];
+  if (/FROM users u/.test(sql)) return 'actor';
+  if (/participant_access/.test(sql)) return 'participants (access rule, data, access log)';
+  if (/referral_history/.test(sql)) return 'latest history';
+  if (/"o"\."name"|FROM organisations/.test(sql)) return 'organisations';
+  if (/FROM referrals|JOIN referrals/.test(sql)) return 'referral page';
+  return sql.replace(/\s+/g, ' ').trim().slice(0, 40);
+}
+
+/** The partner's incoming list (consent-filtered, access-logged) against the owner's outgoing one, same size, interleaved. */
+async function consentOverhead(context: BenchContext, partnerToken: string, ownerToken: string): Promise<Figure> {
+  const partner = graphqlCall(
+    context.apiUrl,
+    REFERRAL_PAGE,
+    { first: 50, filter: { direction: 'INCOMING' } },
+    partnerToken,
+  );
+  const owner = graphqlCall(
+    context.apiUrl,
+    REFERRAL_PAGE,
+    { first: 50, filter: { direction: 'OUTGOING' } },
+    ownerToken,
+  );
+  const sizes = [await send<PageData>(partner), await send<PageData>(owner)].map((d) => d.referrals.edges.length);
+  await warmUp(partner);
+  await warmUp(owner);
+  context.log('reads: consent overhead (partner incoming vs owner outgoing, interleaved)');
+  const [filtered, unfiltered] = await interleaved(ROUNDS, [() => send(partner), () => send(owner)], BUDGET_MS);
+  const ratio = percentile(filtered, 0.5) / percentile(unfiltered, 0.5);
+  return {
+    name: 'consent overhead',
+    how: `partner (CIS caseworker) INCOMING page vs owner (PUP caseworker) OUTGOING page, ${sizes[0]} and ${sizes[1]} referrals, one client`,
+    value: `p50 ${ms(percentile(filtered, 0.5))}, p99 ${ms(percentile(filtered, 0.99))}`,
+    baseline: `p50 ${ms(percentile(unfiltered, 0.5))}, p99 ${ms(percentile(unfiltered, 0.99))} (owner)`,
+    ratio: `p50 ${times(ratio)}`,
+    target: '≤ 1.3×',
+    met: ratio <= 1.3,
+  };
+}
+
+/** 16 clients on the real page against 16 on the same query shape served from memory by the same app. */
+async function readThroughput(context: BenchContext, partnerPage: GraphQLCall, partnerToken: string): Promise<Figure> {
+  const real = await send<PageData>(partnerPage);
+  await context.setInMemoryReferralPage(real.referrals);
+  const inMemory = graphqlCall(context.apiUrl, IN_MEMORY_PAGE, { first: 50 }, partnerToken);
+  const served = await send<{ inMemoryReferrals: unknown }>(inMemory);
+  if (JSON.stringify(served.inMemoryReferrals) !== JSON.stringify(real.referrals)) {
+    throw new Error('the in-memory page does not answer what the real one does');
+  }
+  const seconds = context.loadSeconds;
+  const warmupSeconds = Math.max(1, Math.round(seconds / 5));
+  context.log(`reads: read throughput, ${CLIENTS} clients × ${seconds} s (+${warmupSeconds} s warm-up) each`);
+  const api = await loadTest(partnerPage, { connections: CLIENTS, seconds, warmupSeconds });
+  const baseline = await loadTest(inMemory, { connections: CLIENTS, seconds, warmupSeconds });
+  const ratio = api.requestsPerSecond / baseline.requestsPerSecond;
+  const failures = api.failures + baseline.failures;
+  return {
+    name: 'read throughput',
+    how: `the same page, ${CLIENTS} concurrent clients (autocannon), ${seconds} s`,
+    value: `${perSecond(api.requestsPerSecond)} (p50 ${ms(api.p50)}, p99 ${ms(api.p99)})`,
+    baseline: `${perSecond(baseline.requestsPerSecond)} (p50 ${ms(baseline.p50)}) — the same query from memory, same app`,
+    ratio: ratio.toFixed(2),
+    target: '≥ 0.7',
+    met: ratio >= 0.7 && failures === 0,
+    note: failures ? `${failures} failed requests (errors, timeouts, non-2xx or GraphQL errors)` : undefined,
+  };
+}
