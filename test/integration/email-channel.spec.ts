@@ -4,8 +4,9 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { EmailProcessor } from '@app/worker/email.processor';
 import { QUEUES, QueueFactory } from '@app/core';
-import { OutboxRelayService, emailLanguage, renderEmail } from '@app/notifications';
+import { NOTIFICATION_EVENT_TYPES, OutboxRelayService, emailLanguage, renderEmail } from '@app/notifications';
 import { startTestApp, TestApp } from '@app/testing';
+import { commitEvent as commitOutboxEvent, payloadForEveryEventType } from '../support/notification-events';
 
 interface Received {
   to: string[];
@@ -44,21 +45,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-const EVENT_TYPES = [
-  'referral.send',
-  'referral.accept',
-  'referral.decline',
-  'referral.start',
-  'referral.complete',
-  'referral.drop_out',
-  'referral.forward',
-  'referral.cancel',
-  'referral.expired',
-  'referral.due_soon',
-  'consent.expiring',
-  'agreement.expiring',
-];
 
 /** The e-mail channel against a real SMTP server started here, on the run's queue backing. */
 describe('e-mail channel', () => {
@@ -119,26 +105,9 @@ describe('e-mail channel', () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  // One payload that names an audience for every event type under test.
-  const payload = (): Record<string, unknown> => ({
-    fromOrganisationId: pupId,
-    toOrganisationId: cisId,
-    ownerOrganisationId: pupId,
-    partyOrganisationIds: [pupId, cisId],
-    validUntil: '2026-12-31',
-    reasonCode: 'NO_CAPACITY',
-    outcome: 'GOAL_ACHIEVED',
-    responseDueOn: '2026-12-01',
-  });
+  const payload = () => payloadForEveryEventType(pupId, cisId);
 
-  async function commitEvent(eventType: string, body: Record<string, unknown>): Promise<string> {
-    const { rows } = await db.query(
-      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-       VALUES ($1, 'referral', gen_random_uuid(), $2::jsonb) RETURNING id`,
-      [eventType, JSON.stringify(body)],
-    );
-    return rows[0].id;
-  }
+  const commitEvent = (eventType: string, body: Record<string, unknown>) => commitOutboxEvent(db, eventType, body);
 
   async function deliveries(eventId: string) {
     const { rows } = await db.query(
@@ -172,7 +141,7 @@ describe('e-mail channel', () => {
 
   it('each event type reaches its recipients by e-mail, in their language', async () => {
     const events = new Map<string, string>();
-    for (const type of EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
+    for (const type of NOTIFICATION_EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
     for (const [type, eventId] of events) {
       const rows = await until(`e-mails of ${type} to be sent`, async () => {
         const current = await deliveries(eventId);

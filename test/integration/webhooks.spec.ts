@@ -2,8 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { OutboxRelayService, audienceFor } from '@app/notifications';
+import { NOTIFICATION_EVENT_TYPES, OutboxRelayService, audienceFor } from '@app/notifications';
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
+import { commitEvent as commitOutboxEvent, payloadForEveryEventType } from '../support/notification-events';
 
 interface Receipt {
   path: string;
@@ -31,21 +32,6 @@ function verify(secret: string, headers: IncomingHttpHeaders, body: string): boo
   const expected = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
   return signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
 }
-
-const EVENT_TYPES = [
-  'referral.send',
-  'referral.accept',
-  'referral.decline',
-  'referral.start',
-  'referral.complete',
-  'referral.drop_out',
-  'referral.forward',
-  'referral.cancel',
-  'referral.expired',
-  'referral.due_soon',
-  'consent.expiring',
-  'agreement.expiring',
-];
 
 const ENDPOINT = `id organisationId url eventTypes active consecutiveFailures disabledAt secret`;
 const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ${ENDPOINT} } }`;
@@ -134,26 +120,9 @@ describe('webhooks', () => {
     return endpoint;
   }
 
-  // One payload that names an audience for every event type under test.
-  const payload = (): Record<string, unknown> => ({
-    fromOrganisationId: pupId,
-    toOrganisationId: cisId,
-    ownerOrganisationId: pupId,
-    partyOrganisationIds: [pupId, cisId],
-    validUntil: '2026-12-31',
-    reasonCode: 'NO_CAPACITY',
-    outcome: 'GOAL_ACHIEVED',
-    responseDueOn: '2026-12-01',
-  });
+  const payload = () => payloadForEveryEventType(pupId, cisId);
 
-  async function commitEvent(eventType: string, body: Record<string, unknown>): Promise<string> {
-    const { rows } = await db.query(
-      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-       VALUES ($1, 'referral', gen_random_uuid(), $2::jsonb) RETURNING id`,
-      [eventType, JSON.stringify(body)],
-    );
-    return rows[0].id;
-  }
+  const commitEvent = (eventType: string, body: Record<string, unknown>) => commitOutboxEvent(db, eventType, body);
 
   async function delivery(endpointId: string, eventId: string) {
     const { rows } = await db.query(`SELECT * FROM webhook_deliveries WHERE endpoint_id = $1 AND event_id = $2`, [
@@ -167,7 +136,7 @@ describe('webhooks', () => {
     await createEndpoint(pupAdmin, pupId, '/pup');
     await createEndpoint(cisAdmin, cisId, '/cis');
     const events = new Map<string, string>();
-    for (const type of EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
+    for (const type of NOTIFICATION_EVENT_TYPES) events.set(type, await commitEvent(type, payload()));
     for (const [type, eventId] of events) {
       const audience = audienceFor({
         id: eventId,
