@@ -168,4 +168,31 @@ describe('loadConfig', () => {
       });
     });
   });
+
+  describe('WEBHOOK_ALLOW_PRIVATE_NETWORKS', () => {
+    it('is off unless set: in development, in tests and in production alike', () => {
+      expect(loadConfig({ DATA_DIR: dataDir }).webhooks.allowPrivateNetworks).toBe(false);
+      expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }).webhooks.allowPrivateNetworks).toBe(false);
+      const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL, DATA_DIR: dataDir });
+      expect(production.webhooks.allowPrivateNetworks).toBe(false);
+    });
+
+    it('is turned on by true or 1 (an on-premises receiver may need it in production too)', () => {
+      expect(
+        loadConfig({ DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).webhooks.allowPrivateNetworks,
+      ).toBe(true);
+      const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL, DATA_DIR: dataDir };
+      expect(loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE_NETWORKS: '1' }).webhooks.allowPrivateNetworks).toBe(
+        true,
+      );
+      expect(
+        loadConfig({ DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' }).webhooks.allowPrivateNetworks,
+      ).toBe(false);
+    });
+
+    it('refuses anything but a flag, naming the variable', () => {
+      const error = configError({ DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' });
+      expect(variablesNamedIn(error)).toEqual(['WEBHOOK_ALLOW_PRIVATE_NETWORKS']);
+    });
+  });
 });

@@ -55,6 +55,7 @@ export const environmentSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(10_000),
   QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
   QUEUE_PREFIX: z
@@ -123,6 +124,13 @@ export interface AppConfig {
     /** Base delay of the exponential retry backoff. */
     retryBaseMs: number;
     timeoutMs: number;
+    /**
+     * Let webhooks reach loopback, private (RFC 1918, unique-local), link-local
+     * and carrier-grade-NAT addresses: for receivers on this machine in
+     * development and tests, or an on-premises receiver. Off, only public
+     * addresses are; cloud metadata and other special addresses never are.
+     */
+    allowPrivateNetworks: boolean;
   };
   referrals: {
     sweepIntervalSeconds: number;
@@ -227,6 +235,7 @@ export function loadConfig(
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     },
     referrals: {
       sweepIntervalSeconds: env.REFERRAL_SWEEP_INTERVAL_SECONDS,
