@@ -87,7 +87,14 @@ describe('webhooks', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-    api = await startTestApp({ env: { WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_DISABLE_AFTER_FAILURES: '2' } });
+    // The receiver listens on 127.0.0.1: allowed only with the private-network setting (webhook-ssrf.spec.ts covers it off).
+    api = await startTestApp({
+      env: {
+        WEBHOOK_RETRY_BASE_MS: '100',
+        WEBHOOK_DISABLE_AFTER_FAILURES: '2',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      },
+    });
     db = new Client({ connectionString: api.database.url });
     await db.connect();
     const orgs = await db.query(

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobPayloads, QUEUES, QueueFactory, writeOutboxEvent } from '@app/core';
+import { WebhookHttpClient } from '@app/notifications';
 
 interface DeliveryRow {
   id: string;
@@ -26,8 +27,10 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 }
 
 /**
- * POSTs signed webhook deliveries. A 2xx marks the delivery SUCCEEDED and
- * resets the endpoint's failure count; anything else is logged as an attempt
+ * POSTs signed webhook deliveries through the WebhookHttpClient: only to
+ * allowed addresses, checked at connection time; redirects not followed. A
+ * 2xx marks the delivery SUCCEEDED and resets the endpoint's failure count;
+ * anything else (a refused address too) is logged as an attempt
  * and thrown, so BullMQ retries with exponential backoff. The last failed
  * attempt marks the delivery FAILED and counts against the endpoint, which is
  * disabled (and its organisation's admins told) after
@@ -42,6 +45,7 @@ export class WebhookProcessor implements OnApplicationBootstrap {
     private readonly queues: QueueFactory,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly http: WebhookHttpClient,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,27 +81,17 @@ export class WebhookProcessor implements OnApplicationBootstrap {
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-webhook-id': row.id,
-          'x-webhook-timestamp': timestamp,
-          'x-webhook-signature': webhookSignature(row.secret, timestamp, body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
-    } catch (failure) {
-      error = String((failure as Error).message || failure).slice(0, 1000);
-    }
+    const { statusCode, error } = await this.http.post(
+      row.url,
+      {
+        'content-type': 'application/json',
+        'x-webhook-id': row.id,
+        'x-webhook-timestamp': timestamp,
+        'x-webhook-signature': webhookSignature(row.secret, timestamp, body),
+      },
+      body,
+      this.config.webhooks.timeoutMs,
+    );
     const latency = Date.now() - started;
     await this.dataSource.query(
       `INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, error) VALUES ($1, $2, $3, $4)`,

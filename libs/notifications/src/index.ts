@@ -8,5 +8,8 @@ export * from './outbox-relay.service';
 export * from './preferences.model';
 export * from './preferences.service';
 export * from './recipients';
+export * from './webhook-address-guard';
+export * from './webhook-address-policy';
 export * from './webhook-deliveries';
+export * from './webhook-http-client';
 export * from './webhook.model';

@@ -52,7 +52,10 @@ export class WebhookDelivery {
 @InputType()
 export class CreateWebhookEndpointInput {
   @Field(() => ID) @IsUUID() organisationId!: string;
-  @Field({ description: 'An http(s) URL, at most 2000 characters.' })
+  @Field({
+    description:
+      'An http(s) URL of a public internet host, without credentials, at most 2000 characters. Loopback, private, link-local and cloud metadata addresses are refused, by the address the host resolves to.',
+  })
   @IsString()
   @MaxLength(2000)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Role } from '@app/authz';
 import { APP_CONFIG, AppConfig, ForbiddenError, NotFoundError, QueueFactory } from '@app/core';
+import { WebhookAddressGuard } from './webhook-address-guard';
 import { enqueueWebhookDeliveries } from './webhook-deliveries';
 import {
   CreateWebhookEndpointInput,
@@ -52,6 +53,7 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly addressGuard: WebhookAddressGuard,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<WebhookEndpoint[]> {
@@ -69,6 +71,8 @@ export class WebhooksService {
       input.organisationId,
     ]);
     if (exists.length === 0) throw new NotFoundError('Organisation', input.organisationId);
+    // After the access checks, so only an organisation's admins learn how a host resolves.
+    await this.addressGuard.checkEndpointUrl(input.url);
     const secret = randomBytes(32).toString('base64url');
     const [row]: EndpointRow[] = await this.dataSource.query(
       `INSERT INTO webhook_endpoints (organisation_id, url, secret, event_types, created_by_user_id)
