@@ -111,7 +111,9 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       interrupted = true;
       log(`${signal}: cleaning up`);
-      void cleanUp().finally(() => process.exit(130));
+      cleanUp()
+        .catch((error: unknown) => log(`clean-up failed: ${String(error)}`))
+        .finally(() => process.exit(130));
     });
   }
   // The build of this run (.tmp/bench-build/<pid>), removed at the end.

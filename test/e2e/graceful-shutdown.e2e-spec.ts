@@ -68,12 +68,12 @@ function startApi(env: Record<string, string>): Child {
           listeners.delete(check);
         };
         listeners.add(check);
-        void exited.then(() => {
+        exited.then(() => {
           if (!pattern.test(output)) {
             cleanup();
             reject(new Error(`the process exited before printing ${pattern}:\n${output}`));
           }
-        });
+        }, reject);
         check();
       }),
   };

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { closeGracefully, loadConfig, prepareRuntime } from '@app/core';
+import { closeGracefully, installProcessSafetyNet, loadConfig, prepareRuntime } from '@app/core';
 import { WorkerAppModule } from './worker-app.module';
 
 async function bootstrap(): Promise<void> {
+  installProcessSafetyNet();
   const runtime = await prepareRuntime(loadConfig());
   const { config } = runtime;
   const app = await NestFactory.create(WorkerAppModule.forRoot(config), { bufferLogs: true });

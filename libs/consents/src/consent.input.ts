@@ -1,22 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsEnum,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsDateOnly, OptionalText, RECORD_DATES, RequiredText } from '@app/core';
 import { Type } from 'class-transformer';
 import { DataCategory, Purpose } from '@app/organisations';
 import { EvidenceMethod } from './consent.model';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class ConsentEvidenceInput {
@@ -41,13 +28,11 @@ export class GrantConsentInput {
   @IsEnum(DataCategory, { each: true })
   dataCategories!: DataCategory[];
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(DATE_ONLY, { message: 'validFrom must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   validFrom!: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'validUntil must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   validUntil?: string;
   @Field(() => ConsentEvidenceInput)
   @ValidateNested()
@@ -62,7 +47,7 @@ export class GrantConsentInput {
 @InputType()
 export class WithdrawConsentInput {
   @Field(() => ID) @IsUUID() consentId!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @Field({ nullable: true }) @OptionalText(2000) reason?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }
 
@@ -76,14 +61,12 @@ export class RecordLegalBasisInput {
   @ArrayMaxSize(20)
   @IsEnum(DataCategory, { each: true })
   dataCategories!: DataCategory[];
-  @Field() @IsString() @Length(3, 500) citation!: string;
+  @Field() @RequiredText(3, 500) citation!: string;
   @Field()
-  @Matches(DATE_ONLY, { message: 'validFrom must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   validFrom!: string;
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'validUntil must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   validUntil?: string;
 }

@@ -10,3 +10,6 @@ export * from './runtime/runtime';
 export * from './outbox/outbox';
 export * from './graphql/request-loaders';
 export * from './graphql/keyset-cursor';
+export * from './validation';
+export * from './http';
+export * from './runtime/safety-net';

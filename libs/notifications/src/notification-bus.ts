@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, detached } from '@app/core';
 
 /** Ids only: every API process loads the rows itself, for the subscribers it holds. */
 export interface NotificationsAdded {
@@ -69,7 +69,10 @@ export class NotificationBus implements OnApplicationShutdown {
       });
       this.next = send;
       this.sending.add(send);
-      void send.finally(() => this.sending.delete(send));
+      detached(
+        send.finally(() => this.sending.delete(send)),
+        'live notification send',
+      );
     }
     return this.next;
   }

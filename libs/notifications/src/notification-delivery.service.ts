@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, QUEUES, QueueFactory, preparedStatement } from '@app/core';
+import { APP_CONFIG, AppConfig, QUEUES, QueueFactory, detached, preparedStatement } from '@app/core';
 import { CHANNEL_JOB_OPTIONS } from './channel-jobs';
 import { EmailLanguage, renderEmail } from './email-templates';
 import { NotificationBus } from './notification-bus';
@@ -161,9 +161,8 @@ export class NotificationDeliveryService {
     ]);
     if (row.email_ids.length > 0) await this.enqueueEmails(row.email_ids);
     await enqueueWebhookDeliveries(this.queues, this.config, row.webhook_ids);
-    // Live subscribers, after commit (ids only). Not awaited: the job is done once the rows are
-    // committed, and publish never throws.
-    if (row.created.length > 0) void this.bus.publish(row.created);
+    // Live subscribers, after commit (ids only). Not awaited: the job is done once the rows are committed.
+    if (row.created.length > 0) detached(this.bus.publish(row.created), 'live notification publish');
     return row.created.length;
   }
 

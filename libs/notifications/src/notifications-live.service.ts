@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Actor } from '@app/authz';
+import { detached } from '@app/core';
 import { Notification } from './notification.model';
 import { NotificationBus, NotificationsAdded } from './notification-bus';
 import { NotificationsService } from './notifications.service';
@@ -60,7 +61,7 @@ export class NotificationsLiveService implements OnApplicationShutdown {
   ) {}
 
   async subscribe(actor: Actor): Promise<AsyncIterableIterator<Notification>> {
-    this.unsubscribe ??= this.bus.subscribe((message) => void this.fanOut(message));
+    this.unsubscribe ??= this.bus.subscribe((message) => detached(this.fanOut(message), 'live notification fan-out'));
     await this.unsubscribe;
     const queues = this.subscribers.get(actor.userId) ?? new Set<LiveQueue<Notification>>();
     this.subscribers.set(actor.userId, queues);

@@ -42,8 +42,9 @@ export function normalise(field: CategoryField, input: object): Record<string, u
   const stored: Record<string, unknown> = {};
   for (const key of fields[field]) {
     const value = source[key];
-    stored[key] =
-      value === undefined ? (LIST_FIELDS.has(key) ? [] : null) : typeof value === 'string' ? value.trim() : value;
+    // A list is never stored as null: every reader expects one (the GraphQL field is non-null).
+    if (value === undefined || value === null) stored[key] = LIST_FIELDS.has(key) ? [] : null;
+    else stored[key] = typeof value === 'string' ? value.trim() : value;
   }
   if (field === 'contact' && typeof stored.email === 'string') stored.email = stored.email.toLowerCase();
   if (field === 'identity' && stored.pesel === null) delete stored.pesel; // the unique index covers PESELs only

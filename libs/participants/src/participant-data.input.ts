@@ -2,34 +2,33 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDateOnly, OptionalText, PAST_DATES, RequiredText } from '@app/core';
 import { IsPesel } from './pesel';
 import { DisabilityDegree } from './participant-data.model';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = { message: 'must be a date YYYY-MM-DD' };
+/** Lists are never null: left out (or empty) means none, as they read back. */
+const LIST_REPLACES = 'The whole list; left out means none.';
 
 @InputType()
 export class IdentityInput {
-  @Field() @IsString() @Length(1, 100) firstName!: string;
-  @Field() @IsString() @Length(1, 100) lastName!: string;
+  @Field() @RequiredText(1, 100) firstName!: string;
+  @Field() @RequiredText(1, 100) lastName!: string;
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_ONLY, dateMessage)
-  @IsISO8601({ strict: true })
+  @IsDateOnly(PAST_DATES)
   dateOfBirth?: string;
   @Field({ nullable: true }) @IsOptional() @IsPesel() pesel?: string;
 }
@@ -45,70 +44,69 @@ export class ContactInput {
 
 @InputType()
 export class ResidenceInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) street?: string;
+  @Field({ nullable: true }) @OptionalText(200) street?: string;
   @Field({ nullable: true })
   @IsOptional()
   @Matches(/^\d{2}-\d{3}$/, { message: 'postalCode must look like 05-120' })
   postalCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) city?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) commune?: string;
+  @Field({ nullable: true }) @OptionalText(100) city?: string;
+  @Field({ nullable: true }) @OptionalText(100) commune?: string;
 }
 
 @InputType()
 export class EmploymentInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_ONLY, dateMessage)
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   registeredUnemployedSince?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(720) monthsUnemployed?: number;
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(500, { each: true })
-  workHistory?: string[];
+  workHistory!: string[];
 }
 
 @InputType()
 export class EducationInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) level?: string;
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @Field({ nullable: true }) @OptionalText(100) level?: string;
+  @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  skills?: string[];
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  skills!: string[];
+  @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  certificates?: string[];
+  certificates!: string[];
 }
 
 @InputType()
 export class BenefitsInput {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  benefits?: string[];
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  benefits!: string[];
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 @InputType()
 export class FamilyInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(30) householdSize?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(30) dependants?: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 @InputType()
 export class HousingInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) situation?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field({ nullable: true }) @OptionalText(200) situation?: string;
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 @InputType()
@@ -119,26 +117,24 @@ export class HealthInput {
   disabilityDegree?: DisabilityDegree;
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_ONLY, dateMessage)
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   disabilityCertificateValidUntil?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 @InputType()
 export class AddictionInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() inTreatment?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 @InputType()
 export class CriminalRecordInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_ONLY, dateMessage)
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   releasedOn?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 
 /** Personal data by category; on update, a category given replaces the stored one. */

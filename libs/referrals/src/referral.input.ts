@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
-  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -12,11 +11,10 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoNulCharacter, Trim } from '@app/organisations/validation';
+import { IsDateOnly, OptionalText, RECORD_DATES, RequiredText, Trim } from '@app/core';
 import {
   CancelReason,
   DeclineReason,
@@ -27,11 +25,9 @@ import {
   ReferralStatus,
 } from './referral-vocabulary';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
 @InputType()
 export class AttachmentInput {
-  @Field() @Trim() @IsString() @Length(1, 200) @NoNulCharacter() name!: string;
+  @Field() @RequiredText(1, 200) name!: string;
   @Field() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be a lower-case hex SHA-256' }) sha256!: string;
 }
 
@@ -44,14 +40,13 @@ export class CreateReferralInput {
   @IsUUID()
   toServiceId?: string;
   @Field(() => ReferralReasonCategory) @IsEnum(ReferralReasonCategory) reasonCategory!: ReferralReasonCategory;
-  @Field() @Trim() @IsString() @Length(3, 4000) @NoNulCharacter() reason!: string;
+  @Field() @RequiredText(3, 4000) reason!: string;
   @Field(() => ReferralPriority, { defaultValue: ReferralPriority.NORMAL })
   @IsEnum(ReferralPriority)
   priority: ReferralPriority = ReferralPriority.NORMAL;
   @Field({ nullable: true, description: "YYYY-MM-DD; defaults to today + the agreement's response time" })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'responseDueOn must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   responseDueOn?: string;
   @Field(() => [AttachmentInput], { nullable: true })
   @IsOptional()
@@ -65,7 +60,6 @@ export class CreateReferralInput {
   @IsOptional()
   @IsString()
   @Length(8, 200)
-  @NoNulCharacter()
   idempotencyKey?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }
@@ -78,8 +72,8 @@ export class TransitionInput {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
-  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @MaxLength(4000) @NoNulCharacter() note?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(8, 200) @NoNulCharacter() idempotencyKey?: string;
+  @Field({ nullable: true }) @OptionalText(4000) note?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(8, 200) idempotencyKey?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }
 
@@ -90,7 +84,6 @@ export class AcceptReferralInput extends TransitionInput {
   @IsOptional()
   @IsString()
   @Length(5, 2000)
-  @NoNulCharacter()
   capacityOverrideReason?: string;
 }
 
@@ -118,7 +111,7 @@ export class CompleteReferralInput extends TransitionInput {
 export class ForwardReferralInput extends TransitionInput {
   @Field(() => ID) @IsUUID() toOrganisationId!: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() toServiceId?: string;
-  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(3, 4000) @NoNulCharacter() reason?: string;
+  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(3, 4000) reason?: string;
 }
 
 export enum ReferralDirection {
@@ -145,8 +138,7 @@ export class ReferralFilter {
   overdue?: boolean;
   @Field({ nullable: true, description: 'Due on or before this date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'dueBefore must be YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsDateOnly(RECORD_DATES)
   dueBefore?: string;
 }
 
@@ -158,6 +150,6 @@ export class ReferralsArgs {
   @Type(() => ReferralFilter)
   filter?: ReferralFilter;
   @Field(() => Int, { defaultValue: 20 }) @IsInt() @Min(1) @Max(100) first: number = 20;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
+  @Field({ nullable: true }) @OptionalText(200) after?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() asOrganisationId?: string;
 }

@@ -107,11 +107,11 @@ export function spawnChild(command: string, args: string[], env: NodeJS.ProcessE
           listeners.delete(check);
         };
         listeners.add(check);
-        void exited.then(() => {
+        exited.then(() => {
           if (pattern.test(output)) return;
           cleanup();
           reject(new Error(`exited before printing ${pattern}:\n${output.slice(-4000)}`));
-        });
+        }, reject);
         check();
       }),
   };

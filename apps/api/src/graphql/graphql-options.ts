@@ -10,6 +10,7 @@ import type { Actor } from '@app/authz';
 import { AppConfig, createErrorFormatter } from '@app/core';
 import { graphiqlLandingPage } from './graphiql';
 import { introspectionDepthRule } from './introspection-depth.rule';
+import { webSocketOnlySubscriptions } from './websocket-only-subscriptions.plugin';
 
 /**
  * Apollo, code-first, hardened from day one: depth, alias, token, directive
@@ -51,6 +52,9 @@ export function graphqlOptions(
     introspection: !config.isProduction,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: the console sends whole documents, and an
+    // unused protocol is one more parser for hostile input.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: config.isDevelopment,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: [...armor.validationRules, introspectionDepthRule()],
@@ -60,6 +64,7 @@ export function graphqlOptions(
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      webSocketOnlySubscriptions,
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createErrorFormatter({

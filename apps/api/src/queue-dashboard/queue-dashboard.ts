@@ -5,7 +5,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { ACTOR_RESOLVER, AccessTokenService, ActorResolver } from '@app/authz';
-import { APP_CONFIG, AppConfig, AppError, QUEUES, QueueFactory } from '@app/core';
+import { APP_CONFIG, AppConfig, AppError, QUEUES, QueueFactory, asyncHandler, unstorableTextProblem } from '@app/core';
 import { LoginService } from '@app/organisations';
 import { dashboardToken, sessionCookie } from './dashboard-session';
 import { loginPage } from './login-page';
@@ -43,13 +43,18 @@ export class QueueDashboard implements OnModuleInit {
       options: { uiConfig: { boardTitle: 'Partnership queues' } },
     });
     const express = this.adapterHost.httpAdapter.getInstance<Express>();
-    express.post(`${QUEUE_DASHBOARD_PATH}${LOGIN_PATH}`, (request, response) => void this.signIn(request, response));
+    const onError = (error: unknown) =>
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    express.post(
+      `${QUEUE_DASHBOARD_PATH}${LOGIN_PATH}`,
+      asyncHandler((request, response) => this.signIn(request, response), onError),
+    );
     express.get(`${QUEUE_DASHBOARD_PATH}${LOGIN_PATH}`, (_request, response) => {
       this.sendLoginPage(response, 200);
     });
     express.use(
       QUEUE_DASHBOARD_PATH,
-      (request: Request, response: Response, next: NextFunction) => void this.admit(request, response, next),
+      asyncHandler((request, response, next) => this.admit(request, response, next), onError),
       board.getRouter() as (request: Request, response: Response, next: NextFunction) => void,
     );
   }
@@ -78,6 +83,9 @@ export class QueueDashboard implements OnModuleInit {
     const { email, password } = (request.body ?? {}) as { email?: unknown; password?: unknown };
     if (typeof email !== 'string' || typeof password !== 'string') {
       return this.sendLoginPage(response, 400, 'E-mail and password are required.');
+    }
+    if (unstorableTextProblem(email) || unstorableTextProblem(password)) {
+      return this.sendLoginPage(response, 400, 'E-mail or password contains characters that are not allowed.');
     }
     try {
       const { accessToken } = await this.logins.login(email, password, request.ip ?? 'unknown');

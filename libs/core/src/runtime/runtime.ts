@@ -1,6 +1,7 @@
 import { ConsoleLogger, INestApplication, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { detached } from './safety-net';
 
 export interface Runtime {
   config: AppConfig;
@@ -51,5 +52,5 @@ export function closeGracefully(app: INestApplication, runtime: Runtime): void {
       process.exit(1);
     }
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void shutdown(s));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => detached(shutdown(s), 'shutdown'));
 }

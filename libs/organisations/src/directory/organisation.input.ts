@@ -14,27 +14,27 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull, OptionalText, RequiredText, Trim } from '@app/core';
 import { Type } from 'class-transformer';
 import { OrganisationKind } from '../vocabulary';
-import { NoNulCharacter, OptionalNotNull, Trim } from '../validation';
 
 @InputType()
 export class AddressInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) @NoNulCharacter() street?: string;
+  @Field({ nullable: true }) @OptionalText(200) street?: string;
   @Field({ nullable: true })
   @IsOptional()
   @Matches(/^\d{2}-\d{3}$/, { message: 'postalCode must look like 05-120' })
   postalCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() city?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() county?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) @NoNulCharacter() voivodeship?: string;
+  @Field({ nullable: true }) @OptionalText(100) city?: string;
+  @Field({ nullable: true }) @OptionalText(100) county?: string;
+  @Field({ nullable: true }) @OptionalText(100) voivodeship?: string;
 }
 
 @InputType()
 export class CreateOrganisationInput {
   @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind!: OrganisationKind;
-  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() name!: string;
-  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(1, 40) @NoNulCharacter() shortName?: string;
+  @Field() @RequiredText(2, 200) name!: string;
+  @Field({ nullable: true }) @Trim() @IsOptional() @IsString() @Length(1, 40) shortName?: string;
   @Field({ nullable: true, description: 'NIP, 10 digits' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'taxId must be 10 digits' })
@@ -60,14 +60,12 @@ export class UpdateOrganisationInput {
   @OptionalNotNull()
   @IsString()
   @Length(2, 200)
-  @NoNulCharacter()
   name?: string;
   @Field(() => String, { nullable: true, description: 'null clears it.' })
   @Trim()
   @IsOptional()
   @IsString()
   @Length(1, 40)
-  @NoNulCharacter()
   shortName?: string | null;
   @Field(() => String, { nullable: true, description: 'null clears it.' })
   @IsOptional()
@@ -88,8 +86,8 @@ export class UpdateOrganisationInput {
 @InputType()
 export class AddOrganisationServiceInput {
   @Field(() => ID) @IsUUID() organisationId!: string;
-  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() name!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) @NoNulCharacter() description?: string;
+  @Field() @RequiredText(2, 200) name!: string;
+  @Field({ nullable: true }) @OptionalText(2000) description?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000) capacity?: number;
 }
 
@@ -101,13 +99,11 @@ export class UpdateOrganisationServiceInput {
   @OptionalNotNull()
   @IsString()
   @Length(2, 200)
-  @NoNulCharacter()
   name?: string;
   @Field(() => String, { nullable: true, description: 'null clears it.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @NoNulCharacter()
   description?: string | null;
   @Field(() => Int, { nullable: true, description: 'null: no fixed limit.' })
   @IsOptional()

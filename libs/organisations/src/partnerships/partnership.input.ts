@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { NoNulCharacter, Trim } from '../validation';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { OptionalText, RequiredText } from '@app/core';
 
 @InputType()
 export class CreatePartnershipInput {
-  @Field() @Trim() @IsString() @Length(2, 200) @NoNulCharacter() name!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) @NoNulCharacter() description?: string;
+  @Field() @RequiredText(2, 200) name!: string;
+  @Field({ nullable: true }) @OptionalText(2000) description?: string;
   @Field(() => ID, { description: 'Your organisation; its partner admins will manage the partnership.' })
   @IsUUID()
   leadOrganisationId!: string;

@@ -4,14 +4,13 @@ import { Actor, Authenticated, Can, ClientAddress, CurrentActor, Public } from '
 import { UuidArg } from '@app/core';
 import { LoginService } from '../auth/login.service';
 import { Organisation } from '../directory/organisation.model';
-import { NoNulCharacter } from '../validation';
 import { AddMemberInput, ChangeMemberRoleInput } from './people.input';
 import { AccessToken, Me, Membership } from './people.model';
 import { PeopleService } from './people.service';
 
 @ArgsType()
 export class LoginArgs {
-  @Field() @IsString() @MaxLength(320) @NoNulCharacter() email!: string;
+  @Field() @IsString() @MaxLength(320) email!: string;
   @Field() @IsString() @Length(1, 1024) password!: string;
 }
 

@@ -1,0 +1,2 @@
+export * from './async-handler';
+export * from './cookies';

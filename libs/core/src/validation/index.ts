@@ -1,0 +1,3 @@
+export * from './date-only';
+export * from './storable-text';
+export * from './text.decorators';
