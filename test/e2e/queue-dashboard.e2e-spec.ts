@@ -116,6 +116,30 @@ describe('queue dashboard', () => {
     expect(missing.status).toBe(400);
   });
 
+  it('refuses text the queue backend cannot store, in the path, the query and the body, as 400', async () => {
+    const admin = bearer(await tokenOf('admin@demo.local'));
+    const json = { ...admin, 'content-type': 'application/json' };
+    const queue = Object.values(QUEUES)[0];
+    const requests: [string, RequestInit][] = [
+      [`${base}/api/queues/${queue}/%00/logs`, { headers: admin }],
+      [`${base}/api/queues/${queue}/%ED%A0%80`, { headers: admin }],
+      [`${base}/api/queues?activeQueue=${queue}&status=%00`, { headers: admin }],
+      [`${base}/api/queues/${queue}/%00/promote`, { method: 'PUT', headers: json, body: '{}' }],
+      [
+        `${base}/api/queues/${queue}/add`,
+        { method: 'POST', headers: json, body: JSON.stringify({ name: 'x', data: {}, options: { jobId: '\u0000' } }) },
+      ],
+    ];
+    for (const [url, init] of requests) {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      expect([url, response.status]).toEqual([url, 400]);
+      expect(text).not.toMatch(/UTF8|invalid byte|SQLSTATE|JSON at position/);
+    }
+    // And the dashboard still answers.
+    expect((await fetch(`${base}/api/queues`, { headers: admin })).status).toBe(200);
+  });
+
   it('shows a failed job, kept, and retries it', async () => {
     const queue = testApp.app.get(QueueFactory).queue(QUEUES.system);
     // The system worker fails jobs it does not know; one attempt, so it fails at once.

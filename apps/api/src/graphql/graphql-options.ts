@@ -1,4 +1,5 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { Logger } from '@nestjs/common';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import {
@@ -11,6 +12,7 @@ import { AppConfig, createErrorFormatter } from '@app/core';
 import { graphiqlLandingPage } from './graphiql';
 import { introspectionDepthRule } from './introspection-depth.rule';
 import { webSocketOnlySubscriptions } from './websocket-only-subscriptions.plugin';
+import { webSocketOperations } from './websocket-operations';
 
 /**
  * Apollo, code-first, hardened from day one: depth, alias, token, directive
@@ -44,6 +46,12 @@ export function graphqlOptions(
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
 
+  const validationRules = [...armor.validationRules, introspectionDepthRule()];
+  const formatError = createErrorFormatter({
+    exposeUnexpected: config.isDevelopment,
+    onUnexpected: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  });
+
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -57,7 +65,7 @@ export function graphqlOptions(
     persistedQueries: false,
     includeStacktraceInErrorResponses: config.isDevelopment,
     parseOptions: { maxTokens: config.graphql.maxTokens },
-    validationRules: [...armor.validationRules, introspectionDepthRule()],
+    validationRules,
     // Cast: armor and Apollo's plugin helpers type against Apollo's ESM build,
     // Nest against its CommonJS build; at run time they are the same objects.
     plugins: [
@@ -67,12 +75,14 @@ export function graphqlOptions(
       webSocketOnlySubscriptions,
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(),
     ] as unknown as ApolloDriverConfig['plugins'],
-    formatError: createErrorFormatter({
-      exposeUnexpected: config.isDevelopment,
-      onUnexpected: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
-    }),
+    formatError,
     subscriptions: {
       'graphql-ws': {
+        ...(webSocketOperations({
+          maxTokens: config.graphql.maxTokens,
+          validationRules,
+          formatError,
+        }) as GraphQLWsSubscriptionsConfig),
         onConnect: async (connection) => {
           const ctx = connection as WsContext;
           const authorization = ctx.connectionParams?.authorization;

@@ -8,6 +8,7 @@ import { ACTOR_RESOLVER, AccessTokenService, ActorResolver } from '@app/authz';
 import { APP_CONFIG, AppConfig, AppError, QUEUES, QueueFactory, asyncHandler, unstorableTextProblem } from '@app/core';
 import { LoginService } from '@app/organisations';
 import { dashboardToken, sessionCookie } from './dashboard-session';
+import { maskedDashboardError, refuseUnstorableInput } from './dashboard-input';
 import { loginPage } from './login-page';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -42,9 +43,10 @@ export class QueueDashboard implements OnModuleInit {
       serverAdapter: board,
       options: { uiConfig: { boardTitle: 'Partnership queues' } },
     });
-    const express = this.adapterHost.httpAdapter.getInstance<Express>();
     const onError = (error: unknown) =>
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    board.setErrorHandler(maskedDashboardError(onError));
+    const express = this.adapterHost.httpAdapter.getInstance<Express>();
     express.post(
       `${QUEUE_DASHBOARD_PATH}${LOGIN_PATH}`,
       asyncHandler((request, response) => this.signIn(request, response), onError),
@@ -55,6 +57,7 @@ export class QueueDashboard implements OnModuleInit {
     express.use(
       QUEUE_DASHBOARD_PATH,
       asyncHandler((request, response, next) => this.admit(request, response, next), onError),
+      refuseUnstorableInput,
       board.getRouter() as (request: Request, response: Response, next: NextFunction) => void,
     );
   }
