@@ -124,11 +124,11 @@ export class ApiProcess {
       .join(' / ');
   }
 
-  /** Lines that report an unhandled rejection or uncaught exception (logged by a last-resort handler). */
+  /** Lines that report an unhandled rejection or uncaught exception (a last-resort handler logs them), or any fatal. */
   unhandledReports(): string[] {
     return this.output()
       .split('\n')
-      .filter((line) => /unhandled ?rejection|uncaught ?exception/i.test(line));
+      .filter((line) => /unhandled( promise)? ?rejection|uncaught ?exception|"level":60/i.test(line));
   }
 
   async stop(): Promise<void> {

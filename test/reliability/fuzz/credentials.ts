@@ -15,6 +15,9 @@ const now = () => Math.floor(Date.now() / 1000);
 const valid = (claims: Record<string, unknown>) =>
   signJwt({ typ: 'access', iss: 'partnership-platform', iat: now(), exp: now() + 3600, ...claims });
 
+/** An access token exactly as the API issues them, for any subject (a user id, or one of nobody). */
+export const accessTokenFor = (sub: string) => valid({ sub });
+
 /**
  * Credentials an attacker would try, by kind: garbage, tokens the server
  * could have signed but with a subject that is no user (or no id at all),

@@ -18,6 +18,7 @@ type Structural = (typeof STRUCTURAL)[number];
 
 /** One generated GraphQL request. */
 export interface GraphQLCase {
+  round: 'calibration' | 'hostile';
   index: number;
   op: Operation;
   actor: Actor;
@@ -35,19 +36,42 @@ export interface CaseSources {
   operations: readonly Operation[];
   actors: readonly Actor[];
   known: KnownObjects;
+  /** By operation name: the actors whose plausible call succeeded (filled by the calibration round). */
+  capable: ReadonlyMap<string, readonly Actor[]>;
+}
+
+/** The calibration round's size: one plausible request per (operation, actor). */
+export const calibrationSize = (sources: CaseSources) => sources.operations.length * sources.actors.length;
+
+/**
+ * Calibration request `index`: operation and actor go round so that every
+ * operation meets every actor once, with plausible arguments. What succeeds
+ * tells the hostile round who can reach the code behind each operation's
+ * authorization; it also writes the first rows to read back.
+ */
+export function calibrationCase(index: number, sources: CaseSources): GraphQLCase {
+  const { seed, schema, operations, actors, known } = sources;
+  const rng = Random.for(seed, 'calibration', index);
+  const op = operations[index % operations.length];
+  const actor = actors[Math.floor(index / operations.length) % actors.length];
+  const args = plausibleArguments({ rng, actor, known, op, schema });
+  return { round: 'calibration', index, op, actor, mode: 'variables', args, mutations: [] };
 }
 
 /**
- * Request `index` of the run: the operation and the actor go round so that
- * every operation meets every actor (operations × actors requests cover them
- * all); the arguments start plausible and get one hostile value (sometimes
- * two or three, sometimes none, sometimes a whole-request mistake instead).
+ * Hostile request `index`: the operation goes round; the actor is mostly one
+ * who can perform it (so values reach the service and SQL, not only the
+ * authorization check), otherwise each actor in turn. The arguments start
+ * plausible and get one hostile value (sometimes two or three, sometimes
+ * none, sometimes a whole-request mistake instead).
  */
 export function generateCase(index: number, sources: CaseSources): GraphQLCase {
-  const { seed, schema, operations, actors, known } = sources;
+  const { seed, schema, operations, actors, known, capable } = sources;
   const rng = Random.for(seed, 'graphql', index);
   const op = operations[index % operations.length];
-  const actor = actors[Math.floor(index / operations.length) % actors.length];
+  const able = capable.get(op.name) ?? [];
+  const actor =
+    able.length && rng.chance(0.7) ? rng.pick(able) : actors[Math.floor(index / operations.length) % actors.length];
   const ctx: InputContext = { rng, actor, known, op, schema };
   const args = plausibleArguments(ctx);
   const mutations: GraphQLCase['mutations'] = [];
@@ -67,7 +91,8 @@ export function generateCase(index: number, sources: CaseSources): GraphQLCase {
       mutations.push({ where: slot.label, kind: hostile.kind });
     }
   }
-  return { index, op, actor, mode: rng.chance(0.3) ? 'literal' : 'variables', args, mutations, structural };
+  const mode = rng.chance(0.3) ? 'literal' : 'variables';
+  return { round: 'hostile', index, op, actor, mode, args, mutations, structural };
 }
 
 function pickWeighted(rng: Random, slots: readonly Slot[]): Slot {

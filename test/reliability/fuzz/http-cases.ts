@@ -242,11 +242,11 @@ function dashboardCalls(adminToken: string): [input: string, request: HttpReques
       }
     }
     calls.push([
-      `${queue}: clean with a bad status`,
+      `clean with a bad status`,
       { method: 'PUT', path: `${DASHBOARD}/api/queues/${queue}/clean/nope`, headers: auth },
     ]);
     calls.push([
-      `${queue}: retry with a bad status`,
+      `retry with a bad status`,
       { method: 'PUT', path: `${DASHBOARD}/api/queues/${queue}/retry/%E0%A4%A`, headers: auth },
     ]);
     // Jobs a processor was never meant to see: they must fail as jobs, not take the process down.
@@ -258,7 +258,7 @@ function dashboardCalls(adminToken: string): [input: string, request: HttpReques
       ['add without a body', ''],
     ]) {
       calls.push([
-        `${queue}: ${input}`,
+        input,
         { method: 'POST', path: `${DASHBOARD}/api/queues/${queue}/add`, headers: { ...auth, ...json }, body },
       ]);
     }

@@ -1,8 +1,9 @@
+import { GraphQLSchema } from 'graphql';
 import { bodyOf, caseClass, describeCase, GraphQLCase } from './graphql-cases';
 import { HttpCase } from './http-cases';
 import { KnownObjects } from './known-objects';
 import { Answer, judgeGraphQL, judgeHttp, leaksIn } from './oracle';
-import { WrittenRows } from './readback';
+import { readBackFor, WrittenRow, WrittenRows } from './readback';
 import { Probe } from './runner';
 import { send, sendRaw } from './transport';
 import { describe } from './values';
@@ -13,10 +14,14 @@ export class Coverage {
   readonly operationActor = new Map<string, number>();
   readonly outcomes = new Map<string, Map<string, number>>();
   readonly inputKinds = new Map<string, number>();
+  /** By operation name: the actors a plausible request of it succeeded for. */
+  readonly succeeded = new Map<string, Set<string>>();
   /** For plausible requests: how many succeeded, and why the others were refused (first message per operation). */
   plausibleSucceeded = 0;
   plausibleSent = 0;
   readonly plausibleRefusals = new Map<string, string>();
+  /** Read-backs by type and outcome ("Participant: ok", "Partnership: NOT_FOUND"). */
+  readonly readBacks = new Map<string, number>();
   /** Requests whose own body contains what the oracle looks for in answers (must stay 0: an echo would look like a leak). */
   selfLeakingRequests = 0;
 
@@ -57,10 +62,11 @@ export function graphqlProbe(
   coverage: Coverage,
   known: KnownObjects,
   written: WrittenRows,
+  readBack: (row: WrittenRow, when: string) => Probe | undefined,
 ): Probe {
   const body = bodyOf(c);
   const { where, input } = caseClass(c);
-  const requestId = `fuzz-${seed}-g${c.index}`;
+  const requestId = `fuzz-${seed}-${c.round === 'calibration' ? 'c' : 'g'}${c.index}`;
   if (leaksIn(body).length) coverage.selfLeakingRequests++;
   return {
     operation: c.op.label,
@@ -90,18 +96,23 @@ export function graphqlProbe(
       coverage.outcome(c.op.label, outcome);
       if (c.mutations.length === 0 && !c.structural) {
         coverage.plausibleSent++;
-        if (outcome === 'ok') coverage.plausibleSucceeded++;
-        else if (!coverage.plausibleRefusals.has(c.op.label))
+        if (outcome === 'ok') {
+          coverage.plausibleSucceeded++;
+          coverage.succeeded.set(c.op.name, (coverage.succeeded.get(c.op.name) ?? new Set()).add(c.actor.key));
+        } else if (!coverage.plausibleRefusals.has(c.op.label))
           coverage.plausibleRefusals.set(c.op.label, `${c.actor.key}: ${answer.text.slice(0, 300)}`);
       }
+      let data: Record<string, unknown> | undefined;
       try {
-        const data = (JSON.parse(answer.text) as { data?: Record<string, unknown> }).data;
-        if (!data) return;
-        known.harvest(data, c.actor.organisationId);
-        if (c.op.kind === 'mutation') written.add(c.actor, data[c.op.name], c.op.name);
+        data = (JSON.parse(answer.text) as { data?: Record<string, unknown> }).data;
       } catch {
-        // not JSON: judged already
+        return; // not JSON: judged already
       }
+      if (!data) return;
+      known.harvest(data, c.actor.organisationId);
+      // A row written (even if the answer also carried errors) is read back at once, by its writer.
+      const row = c.op.kind === 'mutation' ? written.add(c.actor, data[c.op.name], c.op.name) : undefined;
+      return row && readBack(row, `right after ${c.op.name}`);
     },
   };
 }
@@ -149,6 +160,55 @@ export function webSocketProbe(c: WebSocketCase, coverage: Coverage): Probe {
     onAnswer: (answer) => {
       coverage.count(coverage.inputKinds, `ws: ${c.input}`);
       coverage.outcome('subscription over graphql-ws', answer.networkError ? 'no answer' : `closed ${answer.status}`);
+    },
+  };
+}
+
+/**
+ * Reads a written row back as its writer, with every field. It fails on what
+ * any answer fails on (an internal error is what a row saved in a shape the
+ * schema cannot return gives); a coded refusal (NOT_FOUND after the writer's
+ * organisation left a partnership, ...) is counted, not failed.
+ */
+export function readBackProbe(
+  schema: GraphQLSchema,
+  row: WrittenRow,
+  when: string,
+  requestId: string,
+  coverage: Coverage,
+): Probe | undefined {
+  const plan = readBackFor(schema, row);
+  if (!plan) {
+    coverage.count(coverage.readBacks, `${row.typename}: no way to read it back`);
+    return undefined;
+  }
+  const body = JSON.stringify({ query: plan.query, variables: plan.variables });
+  return {
+    operation: `read back ${row.typename}`,
+    where: `${when}`,
+    input: `a row written by ${row.by}`,
+    actor: row.actor.key,
+    request: `${plan.query.slice(0, 150)}… ${JSON.stringify(plan.variables)}`,
+    requestId,
+    send: (baseUrl) =>
+      send(baseUrl, {
+        method: 'POST',
+        path: '/graphql',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+          ...(row.actor.token ? { authorization: `Bearer ${row.actor.token}` } : {}),
+        },
+        body,
+      }),
+    judge: judgeGraphQL,
+    onAnswer: (answer) => {
+      const outcome = outcomeOf(answer);
+      coverage.count(coverage.readBacks, `${row.typename}: ${outcome}`);
+      if (outcome === 'ok' && plan.mustFind) {
+        const data = (JSON.parse(answer.text) as { data?: Record<string, any> }).data;
+        if (data && !plan.found(data)) coverage.count(coverage.readBacks, `${row.typename}: answered without the row`);
+      }
     },
   };
 }

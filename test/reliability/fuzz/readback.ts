@@ -26,12 +26,15 @@ export interface WrittenRow {
 export class WrittenRows {
   private readonly rows = new Map<string, WrittenRow>();
 
-  add(actor: Actor, answer: unknown, by: string): void {
-    if (typeof answer !== 'object' || answer === null) return;
+  /** Records the row a mutation answered with (if it answered with one) and returns it. */
+  add(actor: Actor, answer: unknown, by: string): WrittenRow | undefined {
+    if (typeof answer !== 'object' || answer === null) return undefined;
     const fields = answer as Record<string, unknown>;
-    if (typeof fields.__typename !== 'string' || typeof fields.id !== 'string') return;
+    if (typeof fields.__typename !== 'string' || typeof fields.id !== 'string') return undefined;
+    const row: WrittenRow = { typename: fields.__typename, id: fields.id, actor, by, fields };
     const key = `${fields.__typename}:${fields.id}:${actor.key}`;
-    if (!this.rows.has(key)) this.rows.set(key, { typename: fields.__typename, id: fields.id, actor, by, fields });
+    if (!this.rows.has(key)) this.rows.set(key, row);
+    return row;
   }
 
   all(): WrittenRow[] {

@@ -13,8 +13,12 @@ export interface Probe {
   requestId: string;
   send(baseUrl: string): Promise<Answer>;
   judge(answer: Answer): Problem[];
-  /** Called with every answer (after judging): statistics, harvesting what was created. */
-  onAnswer?(answer: Answer): void;
+  /**
+   * Called with every answer (after judging): statistics, harvesting what was
+   * created. May return a probe to send next in the same lane (reading back
+   * the row just written).
+   */
+  onAnswer?(answer: Answer): Probe | void;
 }
 
 /** After this many deaths the rest of a phase is skipped: the findings so far say enough. */
@@ -84,7 +88,8 @@ export class Runner {
       this.recovering ??= this.recover().finally(() => (this.recovering = undefined));
       return this.recovering;
     }
-    this.record(probe, answer);
+    const followUp = this.record(probe, answer);
+    if (followUp) await this.runOne(followUp);
   }
 
   /** Whether the process still answers, a moment after a request got no answer. */
@@ -93,7 +98,7 @@ export class Runner {
     return this.api.answers();
   }
 
-  private record(probe: Probe, answer: Answer): void {
+  private record(probe: Probe, answer: Answer): Probe | void {
     for (const problem of probe.judge(answer)) {
       this.findings.add({
         operation: probe.operation,
@@ -106,7 +111,7 @@ export class Runner {
         requestId: probe.requestId,
       });
     }
-    probe.onAnswer?.(answer);
+    return probe.onAnswer?.(answer);
   }
 
   private async recover(): Promise<void> {

@@ -1,4 +1,5 @@
 import { GraphQLSchema } from 'graphql';
+import { accessTokenFor } from './credentials';
 import { Actor, isoDate, nip, pesel } from './inputs';
 import { KnownObjects } from './known-objects';
 import { Random } from './random';
@@ -36,7 +37,7 @@ export async function call(
   }
 }
 
-/** The demo users the fuzzer acts as: each role, two caseworkers (sender and recipient side), and nobody. */
+/** The demo users the fuzzer acts as: each role, two caseworkers (sender and recipient side); then nobody, twice. */
 const DEMO_ACTORS = [
   { email: 'pup.caseworker@demo.local', role: 'CASEWORKER' },
   { email: 'cis.caseworker@demo.local', role: 'CASEWORKER' },
@@ -101,6 +102,8 @@ export async function buildWorld(
     known.harvest(me.data, membership?.organisationId);
   }
   actors.push({ key: 'ANONYMOUS', role: 'ANONYMOUS' });
+  // A token the API would accept as well formed and signed, naming a user who does not exist.
+  actors.push({ key: 'NOBODY (signed token of no user)', role: 'NOBODY', token: accessTokenFor(rng.uuid()) });
   const [pupCaseworker, cisCaseworker, mopsCoordinator, pupAdmin, , platformAdmin] = actors;
 
   const directory = await call(baseUrl, platformAdmin, '{ organisations { id shortName } }');
@@ -226,7 +229,7 @@ export async function buildWorld(
   }
 
   // Harvest what each actor can see: ids with their organisations, cursors of every list.
-  for (const actor of actors.filter((a) => a.token)) {
+  for (const actor of actors.filter((a) => a.organisationId)) {
     const own = actor.organisationId!;
     await run(actor, 'organisations', {}, {});
     await run(actor, 'partnerships', {}, {});
