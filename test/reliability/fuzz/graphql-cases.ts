@@ -116,7 +116,7 @@ export function caseClass(c: GraphQLCase): { where: string; input: string } {
 }
 
 /** The selection every case asks for: the returned type's fields two levels down. */
-export function selectionOf(op: Operation): string {
+function selectionOf(op: Operation): string {
   return selectionFor(op.returns, 2);
 }
 

@@ -371,10 +371,6 @@ function shapeOf(slot: Slot): SlotShape {
   };
 }
 
-export function allKinds(): string[] {
-  return CATALOGUE.map((e) => e.kind);
-}
-
 /** Kinds that only make sense for what the slot means (an id, a cursor, a date, ...). */
 const SEMANTIC = new Set([
   'forged id',

@@ -70,7 +70,7 @@ export function semanticOf(name: string, type: GraphQLInputType): Semantic {
  * `endpointId` → WebhookEndpoint, `id` of UpdateOrganisationServiceInput →
  * OrganisationService, `id` of a root field → the type it returns.
  */
-export function idTarget(name: string, parentInput: string | undefined, ctx: InputContext): string | undefined {
+function idTarget(name: string, parentInput: string | undefined, ctx: InputContext): string | undefined {
   const types = Object.keys(ctx.schema.getTypeMap()).filter((t) => !t.startsWith('__'));
   if (name === 'id') {
     const updated = parentInput && /^Update(\w+)Input$/.exec(parentInput)?.[1];

@@ -4,17 +4,11 @@ import {
   getNamedType,
   GraphQLArgument,
   GraphQLField,
-  GraphQLInputType,
   GraphQLNamedType,
   GraphQLObjectType,
-  GraphQLOutputType,
   GraphQLSchema,
   IntrospectionQuery,
-  isEnumType,
-  isInputObjectType,
   isLeafType,
-  isListType,
-  isNonNullType,
   isObjectType,
   isRequiredArgument,
 } from 'graphql';
@@ -64,8 +58,6 @@ export function operationsOf(schema: GraphQLSchema): Operation[] {
   );
 }
 
-export const unwrap = (type: GraphQLInputType | GraphQLOutputType): GraphQLNamedType => getNamedType(type);
-
 /** Leaf fields the selection can take without arguments. */
 function selectable(type: GraphQLObjectType): GraphQLField<unknown, unknown>[] {
   return Object.values(type.getFields()).filter((field) => !field.args.some(isRequiredArgument));
@@ -86,24 +78,3 @@ export function selectionFor(type: GraphQLNamedType, depth: number): string {
   }
   return `{ ${parts.join(' ')} }`;
 }
-
-/** The GraphQL spelling of a type reference, e.g. `[DataCategory!]!`. */
-export function typeName(type: GraphQLInputType): string {
-  return type.toString();
-}
-
-export function isRequired(type: GraphQLInputType): boolean {
-  return isNonNullType(type);
-}
-
-export function nullableOf(type: GraphQLInputType): GraphQLInputType {
-  return isNonNullType(type) ? type.ofType : type;
-}
-
-export function listItemOf(type: GraphQLInputType): GraphQLInputType | undefined {
-  const inner = nullableOf(type);
-  return isListType(inner) ? inner.ofType : undefined;
-}
-
-export { isEnumType, isInputObjectType, isLeafType, isListType, isObjectType };
-export type { GraphQLSchema, GraphQLInputType, GraphQLNamedType, GraphQLObjectType };

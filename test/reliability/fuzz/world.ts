@@ -3,38 +3,13 @@ import { accessTokenFor } from './credentials';
 import { Actor, isoDate, nip, pesel } from './inputs';
 import { KnownObjects } from './known-objects';
 import { Random } from './random';
-import { operationsOf, selectionFor } from './schema';
 import { WrittenRows } from './readback';
+import { Operation, operationsOf, selectionFor } from './schema';
 
-export interface GraphQLResult {
+interface GraphQLResult {
   status: number;
   data?: Record<string, any> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** A plain GraphQL call (set-up and read-back use it; the fuzzer builds its own bodies). */
-export async function call(
-  baseUrl: string,
-  actor: Actor | undefined,
-  query: string,
-  variables: Record<string, unknown> = {},
-  requestId?: string,
-): Promise<GraphQLResult> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(actor?.token ? { authorization: `Bearer ${actor.token}` } : {}),
-      ...(requestId ? { 'x-request-id': requestId } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, ...(JSON.parse(text) as Omit<GraphQLResult, 'status'>) };
-  } catch {
-    return { status: response.status, errors: [{ message: text.slice(0, 200) }] };
-  }
 }
 
 /** The demo users the fuzzer acts as: each role, two caseworkers (sender and recipient side); then nobody, twice. */
@@ -51,9 +26,7 @@ export interface World {
   actors: Actor[];
   /** Every signed-in actor's user id (forged tokens name them). */
   userIds: string[];
-  /** Organisation ids by short name. */
-  organisations: Record<string, string>;
-  /** What set-up could not create (reported; the run goes on). */
+  /** What set-up could not do (reported; the run goes on). */
   problems: string[];
 }
 
@@ -71,23 +44,81 @@ export async function buildWorld(
   written: WrittenRows,
   seed: number,
 ): Promise<World> {
-  const rng = Random.for(seed, 'world', 0);
-  const problems: string[] = [];
+  const setUp = new SetUp(baseUrl, schema, known, written, Random.for(seed, 'world', 0));
+  const { actors, userIds } = await signIn(setUp);
+  await writeFixtures(setUp, actors);
+  await harvest(setUp, actors);
+  known.freeze();
+  return { actors, userIds, problems: setUp.problems };
+}
+
+/** Plain GraphQL calls for set-up: every root field with its full selection, every answer harvested. */
+class SetUp {
+  readonly problems: string[] = [];
+  private readonly operations: Map<string, Operation>;
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly schema: GraphQLSchema,
+    readonly known: KnownObjects,
+    private readonly written: WrittenRows,
+    readonly rng: Random,
+  ) {
+    this.operations = new Map(operationsOf(schema).map((op) => [op.name, op]));
+  }
+
+  async call(actor: Actor | undefined, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(actor?.token ? { authorization: `Bearer ${actor.token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    try {
+      return { status: response.status, ...(JSON.parse(text) as Omit<GraphQLResult, 'status'>) };
+    } catch {
+      return { status: response.status, errors: [{ message: text.slice(0, 200) }] };
+    }
+  }
+
+  /** Calls root field `name` (argument types as declared in `types`); returns its data. */
+  async run(actor: Actor, name: string, args: Record<string, unknown> = {}, types: Record<string, string> = {}) {
+    const op = this.operations.get(name)!;
+    const names = Object.keys(args);
+    const declarations = names.length ? `(${names.map((a) => `$${a}: ${types[a]}`).join(', ')})` : '';
+    const call = names.length ? `(${names.map((a) => `${a}: $${a}`).join(', ')})` : '';
+    const result = await this.call(
+      actor,
+      `${op.kind}${declarations} { ${name}${call} ${selectionFor(op.returns, 3)} }`,
+      args,
+    );
+    if (result.errors?.length)
+      this.problems.push(`${actor.key} ${name}: ${JSON.stringify(result.errors).slice(0, 300)}`);
+    this.known.harvest(result.data, actor.organisationId);
+    if (op.kind === 'mutation') this.written.add(actor, result.data?.[name], `set-up ${name}`);
+    return result.data?.[name];
+  }
+
+  create(actor: Actor, name: string, input: Record<string, unknown>, type: string) {
+    return this.run(actor, name, { input }, { input: `${type}!` });
+  }
+}
+
+async function signIn(setUp: SetUp): Promise<{ actors: Actor[]; userIds: string[] }> {
   const actors: Actor[] = [];
   const userIds: string[] = [];
   for (const { email, role } of DEMO_ACTORS) {
-    const login = await call(
-      baseUrl,
+    const login = await setUp.call(
       undefined,
       'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-      {
-        e: email,
-        p: 'demo',
-      },
+      { e: email, p: 'demo' },
     );
     const token = login.data?.login?.accessToken as string | undefined;
     if (!token) throw new Error(`cannot sign in as ${email}: ${JSON.stringify(login.errors)}`);
-    const me = await call(baseUrl, { key: email, role, token }, `{ me ${selectionFor(schema.getType('Me')!, 2)} }`);
+    const me = await setUp.call({ key: email, role, token }, `{ me ${selectionFor(setUp.schema.getType('Me')!, 2)} }`);
     const membership = me.data?.me?.memberships?.[0];
     const organisation = me.data?.me?.organisations?.find((o: { id: string }) => o.id === membership?.organisationId);
     userIds.push(me.data?.me?.user?.id);
@@ -98,41 +129,17 @@ export async function buildWorld(
       organisationId: membership?.organisationId,
     });
     // The fuzzer must not remove or demote the users it acts as.
-    for (const m of me.data?.me?.memberships ?? []) known.exclude(m.id);
-    known.harvest(me.data, membership?.organisationId);
+    for (const m of me.data?.me?.memberships ?? []) setUp.known.exclude(m.id);
+    setUp.known.harvest(me.data, membership?.organisationId);
   }
   actors.push({ key: 'ANONYMOUS', role: 'ANONYMOUS' });
   // A token the API would accept as well formed and signed, naming a user who does not exist.
-  actors.push({ key: 'NOBODY (signed token of no user)', role: 'NOBODY', token: accessTokenFor(rng.uuid()) });
-  const [pupCaseworker, cisCaseworker, mopsCoordinator, pupAdmin, , platformAdmin] = actors;
+  actors.push({ key: 'NOBODY (signed token of no user)', role: 'NOBODY', token: accessTokenFor(setUp.rng.uuid()) });
+  return { actors, userIds };
+}
 
-  const directory = await call(baseUrl, platformAdmin, '{ organisations { id shortName } }');
-  const organisations: Record<string, string> = Object.fromEntries(
-    (directory.data?.organisations ?? []).map((o: { id: string; shortName: string }) => [o.shortName, o.id]),
-  );
-  const operations = new Map(operationsOf(schema).map((op) => [op.name, op]));
-
-  /** Runs one root field with its full selection; harvests the answer; returns the field's data. */
-  const run = async (actor: Actor, name: string, args: Record<string, unknown>, types: Record<string, string>) => {
-    const op = operations.get(name)!;
-    const declarations = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
-    const query = `${op.kind}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${name}${
-      declarations.length
-        ? `(${Object.keys(args)
-            .map((a) => `${a}: $${a}`)
-            .join(', ')})`
-        : ''
-    } ${selectionFor(op.returns, 2)} }`;
-    const result = await call(baseUrl, actor, query, args);
-    if (result.errors?.length) problems.push(`${actor.key} ${name}: ${JSON.stringify(result.errors).slice(0, 300)}`);
-    known.harvest(result.data, actor.organisationId);
-    if (op.kind === 'mutation') written.add(actor, result.data?.[name], `set-up ${name}`);
-    return result.data?.[name];
-  };
-  const create = (actor: Actor, name: string, input: Record<string, unknown>, type: string) =>
-    run(actor, name, { input }, { input: `${type}!` });
-
-  const fullParticipant = (lastName: string) => ({
+function fullParticipant(rng: Random, lastName: string) {
+  return {
     identity: { firstName: 'Jan', lastName, pesel: pesel(rng), dateOfBirth: '1980-05-17' },
     contact: { email: `${lastName.toLowerCase()}.${rng.hex(6)}@example.org`, phone: '+48 600 100 200' },
     address: { street: 'ul. Polna 1', city: 'Legionowo', postalCode: '05-120', commune: 'Legionowo' },
@@ -144,8 +151,11 @@ export async function buildWorld(
     health: { disabilityDegree: 'LIGHT', disabilityCertificateValidUntil: isoDate(400), notes: 'cukrzyca' },
     addiction: { inTreatment: true, notes: 'terapia' },
     criminalRecord: { releasedOn: '2022-11-30', notes: 'art. 279' },
-  });
-  const consent = (participantId: string, recipientOrganisationId: string) => ({
+  };
+}
+
+function consent(rng: Random, participantId: string, recipientOrganisationId: string) {
+  return {
     participantId,
     recipientOrganisationId,
     // Within every demo agreement's ceiling, so that the consents (and the referrals resting on them) exist.
@@ -154,100 +164,99 @@ export async function buildWorld(
     validFrom: isoDate(-1),
     validUntil: isoDate(365),
     evidence: { method: 'PAPER_SIGNATURE', documentHash: rng.hex(64) },
-  });
-  const referral = (participantId: string, toOrganisationId: string, send: boolean) => ({
-    participantId,
-    toOrganisationId,
-    reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-    reason: 'Długotrwale bezrobotny, chce pracować',
-    send,
-  });
+  };
+}
 
+function referral(participantId: string, toOrganisationId: string, send: boolean) {
+  return { participantId, toOrganisationId, reasonCategory: 'LONG_TERM_UNEMPLOYMENT', reason: 'Chce pracować', send };
+}
+
+async function writeFixtures(setUp: SetUp, actors: Actor[]): Promise<void> {
+  const [pupCaseworker, cisCaseworker, mopsCoordinator, pupAdmin, , platformAdmin] = actors;
+  const { rng } = setUp;
   const pup = pupCaseworker.organisationId!;
   const cis = cisCaseworker.organisationId!;
   const mops = mopsCoordinator.organisationId!;
+  // First, so that the referrals below give it deliveries (to an address that will not answer: they fail).
+  const webhook = { organisationId: pup, url: 'https://93.184.215.14/pup', eventTypes: [] };
+  const endpoint = await setUp.create(pupAdmin, 'createWebhookEndpoint', webhook, 'CreateWebhookEndpointInput');
   for (const [actor, lastName, recipients] of [
     [pupCaseworker, 'Nowicki', [cis, mops]],
     [pupCaseworker, 'Wróbel', [cis]],
     [cisCaseworker, 'Mazur', [pup]],
     [mopsCoordinator, 'Krawczyk', [pup, cis]],
   ] as const) {
-    const participant = await create(actor, 'createParticipant', fullParticipant(lastName), 'CreateParticipantInput');
+    const participant = await setUp.create(
+      actor,
+      'createParticipant',
+      fullParticipant(rng, lastName),
+      'CreateParticipantInput',
+    );
     if (!participant?.id) continue;
     for (const recipient of recipients) {
-      await create(actor, 'grantConsent', consent(participant.id, recipient), 'GrantConsentInput');
-      await create(actor, 'createReferral', referral(participant.id, recipient, true), 'CreateReferralInput');
+      await setUp.create(actor, 'grantConsent', consent(rng, participant.id, recipient), 'GrantConsentInput');
+      await setUp.create(actor, 'createReferral', referral(participant.id, recipient, true), 'CreateReferralInput');
     }
-    await create(actor, 'createReferral', referral(participant.id, recipients[0], false), 'CreateReferralInput');
+    await setUp.create(actor, 'createReferral', referral(participant.id, recipients[0], false), 'CreateReferralInput');
   }
-  await create(
-    pupAdmin,
-    'createWebhookEndpoint',
-    { organisationId: pup, url: 'https://93.184.215.14/pup', eventTypes: [] },
-    'CreateWebhookEndpointInput',
-  );
-  await create(
-    pupAdmin,
-    'recordLegalBasis',
-    {
-      ownerOrganisationId: pup,
-      recipientOrganisationId: cis,
-      purpose: 'REFERRAL',
-      dataCategories: ['IDENTITY', 'EMPLOYMENT'],
-      citation: 'art. 50 ust. 1 ustawy o pomocy społecznej',
-      validFrom: isoDate(-1),
-    },
-    'RecordLegalBasisInput',
-  );
-  await create(
-    pupAdmin,
-    'proposeDataSharingAgreement',
-    {
-      proposedByOrganisationId: pup,
-      counterpartOrganisationId: mops,
-      purposes: ['REFERRAL'],
-      dataCategories: ['IDENTITY'],
-      responseTimeDays: 14,
-      title: 'Porozumienie testowe',
-      validFrom: isoDate(0),
-    },
-    'ProposeAgreementInput',
-  );
-  await create(
-    platformAdmin,
-    'createOrganisation',
-    { kind: 'NGO', name: `Fundacja Fuzz ${rng.hex(4)}`, taxId: nip(rng), address: { city: 'Jabłonna' } },
-    'CreateOrganisationInput',
-  );
+  const legalBasis = {
+    ownerOrganisationId: pup,
+    recipientOrganisationId: cis,
+    purpose: 'REFERRAL',
+    dataCategories: ['IDENTITY', 'EMPLOYMENT'],
+    citation: 'art. 50 ust. 1 ustawy o pomocy społecznej',
+    validFrom: isoDate(-1),
+  };
+  await setUp.create(pupAdmin, 'recordLegalBasis', legalBasis, 'RecordLegalBasisInput');
+  const proposal = {
+    proposedByOrganisationId: pup,
+    counterpartOrganisationId: mops,
+    purposes: ['REFERRAL'],
+    dataCategories: ['IDENTITY'],
+    responseTimeDays: 14,
+    title: 'Porozumienie testowe',
+    validFrom: isoDate(0),
+  };
+  await setUp.create(pupAdmin, 'proposeDataSharingAgreement', proposal, 'ProposeAgreementInput');
+  const organisation = {
+    kind: 'NGO',
+    name: `Fundacja Fuzz ${rng.hex(4)}`,
+    taxId: nip(rng),
+    address: { city: 'Jabłonna' },
+  };
+  await setUp.create(platformAdmin, 'createOrganisation', organisation, 'CreateOrganisationInput');
 
-  // The sends above reach the recipients' inboxes through the outbox relay: wait a little for them.
-  const inbox = `{ notifications(first: 5) ${selectionFor(schema.getType('NotificationConnection')!, 3)} }`;
+  // The sends above reach inboxes and the webhook through the outbox relay: wait a little for both.
   for (let tries = 0; tries < 50; tries++) {
-    const answer = await call(baseUrl, cisCaseworker, inbox);
-    if (answer.data?.notifications?.edges?.length) break;
+    const inbox = await setUp.call(cisCaseworker, '{ notifications(first: 5) { edges { node { id } } } }');
+    const deliveries = endpoint?.id
+      ? await setUp.call(pupAdmin, `{ webhookDeliveries(endpointId: "${endpoint.id}") { id } }`)
+      : undefined;
+    if (inbox.data?.notifications?.edges?.length && (!endpoint?.id || deliveries?.data?.webhookDeliveries?.length))
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
 
-  // Harvest what each actor can see: ids with their organisations, cursors of every list.
+/** What each signed-in actor can see: ids with their organisations, and the cursors of every list. */
+async function harvest(setUp: SetUp, actors: Actor[]): Promise<void> {
   for (const actor of actors.filter((a) => a.organisationId)) {
     const own = actor.organisationId!;
-    await run(actor, 'organisations', {}, {});
-    await run(actor, 'partnerships', {}, {});
-    await run(actor, 'dataSharingAgreements', {}, {});
-    await run(actor, 'participants', { first: 3 }, { first: 'Int!' });
-    await run(actor, 'referrals', { first: 3 }, { first: 'Int!' });
-    await run(actor, 'notifications', { first: 3 }, { first: 'Int!' });
-    await run(actor, 'organisation', { id: own }, { id: 'ID!' });
+    await setUp.run(actor, 'organisations');
+    await setUp.run(actor, 'partnerships');
+    await setUp.run(actor, 'dataSharingAgreements');
+    await setUp.run(actor, 'participants', { first: 3 }, { first: 'Int!' });
+    await setUp.run(actor, 'referrals', { first: 3 }, { first: 'Int!' });
+    await setUp.run(actor, 'notifications', { first: 3 }, { first: 'Int!' });
+    await setUp.run(actor, 'organisation', { id: own }, { id: 'ID!' });
     if (['PARTNER_ADMIN', 'PLATFORM_ADMIN'].includes(actor.role)) {
-      const endpoints = await run(actor, 'webhookEndpoints', { organisationId: own }, { organisationId: 'ID!' });
+      const endpoints = await setUp.run(actor, 'webhookEndpoints', { organisationId: own }, { organisationId: 'ID!' });
       for (const endpoint of endpoints ?? [])
-        await run(actor, 'webhookDeliveries', { endpointId: endpoint.id }, { endpointId: 'ID!' });
+        await setUp.run(actor, 'webhookDeliveries', { endpointId: endpoint.id }, { endpointId: 'ID!' });
     }
-    await run(actor, 'legalBases', { organisationId: own }, { organisationId: 'ID!' });
-    for (const participant of known.of('Participant').filter((p) => p.organisationId === own)) {
-      await run(actor, 'consents', { participantId: participant.id }, { participantId: 'ID!' });
+    await setUp.run(actor, 'legalBases', { organisationId: own }, { organisationId: 'ID!' });
+    for (const participant of setUp.known.of('Participant').filter((p) => p.organisationId === own)) {
+      await setUp.run(actor, 'consents', { participantId: participant.id }, { participantId: 'ID!' });
     }
   }
-  known.freeze();
-  return { actors, userIds, organisations, problems };
 }
