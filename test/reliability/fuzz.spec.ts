@@ -17,14 +17,15 @@ import { runWebSocketCase, webSocketCases } from './fuzz/websocket-cases';
 import { intFromEnv, ROOT } from './support/fault-harness';
 
 /**
- * The generated fuzz test (issue 10): the real API as a child process, every
- * root field of its introspected schema called by every actor (each role and
- * nobody) with plausible arguments carrying hostile values; HTTP-level abuse
- * on every route; graphql-ws sessions gone wrong; then every row the run
- * wrote is read back by whoever wrote it. No answer may be a 5xx, an
- * INTERNAL_SERVER_ERROR, an uncoded error or carry PostgreSQL's words or a
- * stack, and the process must never die. FUZZ_SEED replays a run,
- * FUZZ_RUNS scales it (README, "The fuzz test").
+ * The generated fuzz test (issue 10): the real API as a child process; every
+ * root field of its introspected schema called by every actor (each role,
+ * nobody, a signed token of no user), first plausibly (calibration), then
+ * with hostile values in plausible arguments, mostly as an actor able to
+ * perform it; HTTP-level abuse on every route; graphql-ws sessions gone
+ * wrong; every row written read back by its writer, at once and at the end.
+ * No answer may be a 5xx, an INTERNAL_SERVER_ERROR, an uncoded error or carry
+ * PostgreSQL's words or a stack, and the process must never die. FUZZ_SEED
+ * replays a run, FUZZ_RUNS scales it (README, "The fuzz test").
  */
 const SEED = intFromEnv('FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
 const RUNS = intFromEnv('FUZZ_RUNS', 3000, 1);
@@ -83,7 +84,7 @@ describe(`fuzz (seed ${SEED}): no request crashes the API or gets an internal er
 
   beforeAll(async () => {
     console.log(
-      `fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays), ${RUNS} GraphQL requests, findings in ${FINDINGS_FILE}`,
+      `fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays), ${RUNS} hostile GraphQL requests, findings in ${FINDINGS_FILE}`,
     );
     database = await createTestDatabase();
     api = await ApiProcess.start({
@@ -194,24 +195,28 @@ describe(`fuzz (seed ${SEED}): no request crashes the API or gets an internal er
     PHASE_TIMEOUT_MS,
   );
 
-  it('every row the run wrote is still readable by whoever wrote it, at the end too', async () => {
-    const phase = findings('read-back');
-    const runner = new Runner(api, phase, CONCURRENCY);
-    const rows = written.all();
-    const probes = rows.map((row, i) => readBackProbe(schema, row, 'at the end', `fuzz-${SEED}-r${i}`, coverage));
-    const planned = probes.filter((p): p is Probe => p !== undefined);
-    await runner.run(planned.length, (i) => planned[i]);
-    const byType = (typename: string) =>
-      [...coverage.readBacks.entries()]
-        .filter(([key]) => key.startsWith(`${typename}: `))
-        .reduce((n, [, c]) => n + c, 0);
-    console.log(
-      `fuzz: ${rows.length} rows written, read back right after each write and again at the end: ` +
-        [...coverage.readBacks.entries()].map(([key, n]) => `${key} ${n}`).join(', '),
-    );
-    expect(READ_BACK_TYPES.filter((t) => byType(t) === 0)).toEqual([]);
-    fail(phase);
-  });
+  it(
+    'every row the run wrote is still readable by whoever wrote it, at the end too',
+    async () => {
+      const phase = findings('read-back');
+      const runner = new Runner(api, phase, CONCURRENCY);
+      const rows = written.all();
+      const probes = rows.map((row, i) => readBackProbe(schema, row, 'at the end', `fuzz-${SEED}-r${i}`, coverage));
+      const planned = probes.filter((p): p is Probe => p !== undefined);
+      await runner.run(planned.length, (i) => planned[i]);
+      const byType = (typename: string) =>
+        [...coverage.readBacks.entries()]
+          .filter(([key]) => key.startsWith(`${typename}: `))
+          .reduce((n, [, c]) => n + c, 0);
+      console.log(
+        `fuzz: ${rows.length} rows written, read back right after each write and again at the end: ` +
+          [...coverage.readBacks.entries()].map(([key, n]) => `${key} ${n}`).join(', '),
+      );
+      expect(READ_BACK_TYPES.filter((t) => byType(t) === 0)).toEqual([]);
+      fail(phase);
+    },
+    PHASE_TIMEOUT_MS,
+  );
 
   it('the API process is still up, never died, and reported no unhandled rejection', async () => {
     expect(await api.answers()).toBe(true);

@@ -98,7 +98,12 @@ function plausibleId(name: string, parentInput: string | undefined, ctx: InputCo
   const own = all.filter((o) => o.organisationId === actor.organisationId);
   const others = all.filter((o) => o.organisationId !== actor.organisationId);
   if (target === 'Organisation' && OWN_ORGANISATION.test(name) && actor.organisationId) return actor.organisationId;
-  if (target === 'Organisation' && OTHER_ORGANISATION.test(name) && others.length) return rng.pick(others).id;
+  if (target === 'Organisation' && OTHER_ORGANISATION.test(name)) {
+    // Mostly a partner under an active agreement (where data, and so referrals and consents, may go).
+    const partners = known.partnersOf(actor.organisationId);
+    if (partners.length && rng.chance(0.7)) return rng.pick(partners);
+    if (others.length) return rng.pick(others).id;
+  }
   return rng.pick(own.length && rng.chance(0.75) ? own : all).id;
 }
 
@@ -221,10 +226,20 @@ export function plausibleObject(type: GraphQLInputObjectType, ctx: InputContext,
   const value: { [key: string]: Value } = {};
   for (const field of Object.values(type.getFields())) {
     const required = isNonNullType(field.type) && field.defaultValue === undefined;
+    // Optional ids less often: one that does not fit the rest (a service of another organisation) refuses it all.
+    const share = semanticOf(field.name, field.type) === 'id' ? 0.25 : 0.5;
     value[field.name] =
-      required || (depth <= 3 && ctx.rng.chance(0.5))
+      required || (depth <= 3 && ctx.rng.chance(share))
         ? plausible(field.type, field.name, type.name, ctx, depth)
         : OMITTED;
+  }
+  // "Give exactly one of a and b" (the input's description says so): mostly keep one of them.
+  const exclusive = /exactly one of (\w+) and (\w+)/i.exec(type.description ?? '');
+  if (exclusive && ctx.rng.chance(0.9)) {
+    const [keep, drop] = ctx.rng.chance(0.5) ? [exclusive[1], exclusive[2]] : [exclusive[2], exclusive[1]];
+    const field = type.getFields()[keep];
+    if (field && value[keep] === OMITTED) value[keep] = plausible(field.type, keep, type.name, ctx, depth);
+    value[drop] = OMITTED;
   }
   // Name the version last read of the object being changed, so that an update can succeed.
   if (typeof value.expectedVersion === 'number') {

@@ -21,6 +21,8 @@ export class KnownObjects {
   private readonly versions = new Map<string, number>();
   /** Cursors by the connection type they came from (ParticipantConnection, ...). */
   private readonly cursorsByList = new Map<string, string[]>();
+  /** Organisations bound by an active agreement, both ways: where data may flow, so where referrals can go. */
+  private readonly partners = new Map<string, Set<string>>();
   private frozen = false;
 
   /** Stops collecting ids and cursors: from here on the pools are fixed. */
@@ -49,6 +51,19 @@ export class KnownObjects {
 
   types(): string[] {
     return [...this.byType.keys()].sort();
+  }
+
+  /** Records that these organisations are parties to one active agreement. */
+  addPartners(organisationIds: readonly string[]): void {
+    for (const a of organisationIds) {
+      const set = this.partners.get(a) ?? new Set<string>();
+      for (const b of organisationIds) if (b !== a) set.add(b);
+      this.partners.set(a, set);
+    }
+  }
+
+  partnersOf(organisationId: string | undefined): string[] {
+    return organisationId ? [...(this.partners.get(organisationId) ?? [])].sort() : [];
   }
 
   version(id: string): number | undefined {

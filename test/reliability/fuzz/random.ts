@@ -37,9 +37,10 @@ export class Random {
     return items[this.int(items.length)];
   }
 
-  /** A non-empty random subset, in the original order. */
+  /** A small non-empty random subset, in the original order: mostly one item, now and then a few. */
   subset<T>(items: readonly T[]): T[] {
-    const chosen = items.filter(() => this.chance(0.4));
+    if (this.chance(0.7)) return [this.pick(items)];
+    const chosen = items.filter(() => this.chance(2 / items.length));
     return chosen.length > 0 ? chosen : [this.pick(items)];
   }
 

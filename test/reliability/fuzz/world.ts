@@ -244,7 +244,11 @@ async function harvest(setUp: SetUp, actors: Actor[]): Promise<void> {
     const own = actor.organisationId!;
     await setUp.run(actor, 'organisations');
     await setUp.run(actor, 'partnerships');
-    await setUp.run(actor, 'dataSharingAgreements');
+    const agreements = (await setUp.run(actor, 'dataSharingAgreements')) as
+      { status: string; parties?: { id: string }[] }[] | undefined;
+    for (const agreement of agreements ?? []) {
+      if (agreement.status === 'ACTIVE') setUp.known.addPartners((agreement.parties ?? []).map((p) => p.id));
+    }
     await setUp.run(actor, 'participants', { first: 3 }, { first: 'Int!' });
     await setUp.run(actor, 'referrals', { first: 3 }, { first: 'Int!' });
     await setUp.run(actor, 'notifications', { first: 3 }, { first: 'Int!' });
