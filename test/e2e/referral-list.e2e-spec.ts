@@ -170,7 +170,7 @@ describe('listing referrals', () => {
       expect(fifty.statements.filter((sql) => TRANSACTION_CONTROL.test(sql))).toEqual([]);
       expect(fifty.statements.filter((sql) => /\bFROM referrals r WHERE\b/.test(sql))).toHaveLength(1);
       expect(fifty.statements.filter((sql) => /\bFROM referral_history\b/.test(sql))).toHaveLength(1);
-      const participantStatements = fifty.statements.filter((sql) => /\bparticipant_access\(/.test(sql));
+      const participantStatements = fifty.statements.filter((sql) => /\bparticipants?_access\(/.test(sql));
       expect(participantStatements).toHaveLength(1);
       expect(participantStatements[0]).toMatch(/INSERT INTO access_log/);
 

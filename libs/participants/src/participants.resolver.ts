@@ -1,6 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg } from '@app/core';
+import { UuidArg, selects } from '@app/core';
 import {
   CreateParticipantInput,
   ExplainAccessArgs,
@@ -19,14 +20,26 @@ export class ParticipantsResolver {
 
   @Query(() => Participant, { description: 'NOT_FOUND when you may not know about the participant.' })
   @Authenticated()
-  participant(@CurrentActor() actor: Actor, @Args() { id, ...args }: ParticipantArgs): Promise<Participant> {
-    return this.service.get(actor, id, args);
+  participant(
+    @CurrentActor() actor: Actor,
+    @Args() { id, ...args }: ParticipantArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Participant> {
+    return this.service.get(actor, id, args, { explain: selects(info, 'redactions') });
   }
 
   @Query(() => ParticipantConnection)
   @Authenticated()
-  participants(@CurrentActor() actor: Actor, @Args() args: ParticipantsArgs): Promise<ParticipantConnection> {
-    return this.service.list(actor, args);
+  participants(
+    @CurrentActor() actor: Actor,
+    @Args() args: ParticipantsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ParticipantConnection> {
+    // What the query does not ask for is not computed: the count is a second walk, the facts a second decision.
+    return this.service.list(actor, args, {
+      count: selects(info, 'totalCount') || selects(info, 'totalCountIsCapped'),
+      explain: selects(info, 'edges', 'node', 'redactions'),
+    });
   }
 
   @Query(() => AccessExplanation, { description: 'Why you see what you see of a participant, for a purpose.' })

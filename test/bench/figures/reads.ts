@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@app/authz';
-import { ROLE_RIGHTS } from '@app/consents/access/role-rights';
+import { ROLE_RIGHTS } from '@app/access';
 import type { BenchContext, Figure, FigureGroup } from '../figure';
 import { GraphQLCall, graphqlCall, interleaved, loadTest, ms, percentile, perSecond, send, times } from '../measure';
 
@@ -74,11 +74,10 @@ WITH candidates AS (
 ),
 page AS (SELECT * FROM candidates ORDER BY created_at DESC, id DESC LIMIT $2),
 people AS (
-  SELECT p.id, p.owner_organisation_id, a.categories, a.basis, a.consent_ids, a.legal_basis_ids, a.break_glass_grant_id
-    FROM participants p
-   CROSS JOIN LATERAL participant_access(p.id, p.owner_organisation_id, $1::uuid, $3::uuid, 'REFERRAL',
-                                         $4::text[], $5::text[], current_date, $6::integer) a
-   WHERE p.id IN (SELECT participant_id FROM page)
+  SELECT a.participant_id AS id, a.owner_organisation_id, a.categories, a.basis, a.consent_ids, a.legal_basis_ids,
+         a.break_glass_grant_id
+    FROM participants_access(ARRAY(SELECT participant_id FROM page), $1::uuid, $3::uuid, 'REFERRAL',
+                             $4::text[], $5::text[], current_date, $6::integer) a
 ),
 logged AS (
   INSERT INTO access_log (actor_user_id, actor_organisation_id, participant_id, owner_organisation_id, purpose, categories,
@@ -88,19 +87,11 @@ logged AS (
     FROM people WHERE basis <> 'OWNER'
 )
 SELECT pg.id, pg.cursor_time, pg.status, pg.priority, pg.reason_category, pg.created_at, pg.response_due_on,
-       (pg.status IN ('SENT','ACCEPTED','IN_PROGRESS')
-          OR (pg.closed_at IS NOT NULL AND pg.closed_at > now() - make_interval(days => $6)))
-       AND NOT EXISTS (SELECT 1 FROM consents c
-                        WHERE c.participant_id = pg.participant_id AND c.withdrawn_at IS NULL AND 'REFERRAL' = ANY (c.purposes)
-                          AND c.valid_from <= current_date AND (c.valid_until IS NULL OR c.valid_until >= current_date)
-                          AND (c.granted_to_organisation_id = pg.to_organisation_id
-                               OR c.granted_to_partnership_id IN (SELECT m.partnership_id FROM partnership_members m
-                                                                   WHERE m.organisation_id = pg.to_organisation_id)))
-       AND NOT EXISTS (SELECT 1 FROM legal_bases l JOIN participants p ON p.id = pg.participant_id
-                        WHERE l.owner_organisation_id = p.owner_organisation_id
-                          AND l.recipient_organisation_id = pg.to_organisation_id AND l.purpose = 'REFERRAL'
-                          AND l.revoked_at IS NULL AND l.valid_from <= current_date
-                          AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS consent_withdrawn,
+       referral_gives_access(pg.status, pg.closed_at, $6::integer)
+       AND NOT EXISTS (SELECT 1 FROM consents_in_force(pg.participant_id, pg.to_organisation_id, 'REFERRAL', current_date))
+       AND NOT EXISTS (SELECT 1 FROM participants p,
+                              legal_bases_in_force(p.owner_organisation_id, pg.to_organisation_id, 'REFERRAL', current_date)
+                        WHERE p.id = pg.participant_id) AS consent_withdrawn,
        fo.id AS from_id, fo.name AS from_name, t.id AS to_id, t.name AS to_name,
        pe.id AS participant_id, pe.basis, pe.categories,
        (SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
