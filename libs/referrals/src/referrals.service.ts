@@ -16,6 +16,7 @@ import {
   encodeCursor,
   isForeignKeyViolation,
   preparedStatement,
+  preparedStatementOf,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
@@ -392,11 +393,15 @@ export class ReferralsService {
                    ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`,
     );
     // UNION, not UNION ALL: one referral can be on two sides (received by the organisation that sent its parent).
+    // Prepared: a handful of texts (one per combination of filters), each planned once per connection.
     const rows: ReferralRow[] = await this.dataSource.query(
-      `SELECT ${this.columns}
-         FROM (SELECT b.id FROM (${branches.join(' UNION ')}) b ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit}) page
-         JOIN referrals r ON r.id = page.id
-        ORDER BY r.created_at DESC, r.id DESC`,
+      preparedStatementOf(
+        'referrals-page',
+        `SELECT ${this.columns}
+           FROM (SELECT b.id FROM (${branches.join(' UNION ')}) b ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit}) page
+           JOIN referrals r ON r.id = page.id
+          ORDER BY r.created_at DESC, r.id DESC`,
+      ),
       params,
     );
     const page = rows.slice(0, args.first);
@@ -432,11 +437,14 @@ export class ReferralsService {
    */
   async latestHistoryOf(referralIds: readonly string[]): Promise<Map<string, ReferralHistoryEntry>> {
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
+      preparedStatement(
+        'referral-latest-history',
+        `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
               h.to_status, h.reason_code, h.outcome, h.note
          FROM unnest($1::uuid[]) AS k(referral_id)
         CROSS JOIN LATERAL (SELECT * FROM referral_history x WHERE x.referral_id = k.referral_id
                              ORDER BY x.id DESC LIMIT 1) h`,
+      ),
       [referralIds],
     );
     return new Map(rows.map((row) => [row.referral_id, toHistory(row)]));
