@@ -11,6 +11,7 @@ import {
 } from './participant.input';
 import { AccessExplanation, AccessLogEntry, Participant, ParticipantConnection } from './participant.model';
 import { ParticipantsService } from './participants.service';
+import { selectedCategories } from './categories';
 
 // `@Authenticated()`: what each actor may see or change is decided per
 // participant by the access module and the services, never by the resolver.
@@ -25,7 +26,10 @@ export class ParticipantsResolver {
     @Args() { id, ...args }: ParticipantArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Participant> {
-    return this.service.get(actor, id, args, { explain: selects(info, 'redactions') });
+    return this.service.get(actor, id, args, {
+      explain: selects(info, 'redactions'),
+      categories: selectedCategories(info),
+    });
   }
 
   @Query(() => ParticipantConnection)
@@ -39,6 +43,7 @@ export class ParticipantsResolver {
     return this.service.list(actor, args, {
       count: selects(info, 'totalCount') || selects(info, 'totalCountIsCapped'),
       explain: selects(info, 'edges', 'node', 'redactions'),
+      categories: selectedCategories(info, 'edges', 'node'),
     });
   }
 

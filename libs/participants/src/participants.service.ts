@@ -59,6 +59,11 @@ export const TOTAL_COUNT_CAP = 1000;
 export interface ReadOptions {
   /** The facts behind `redactions` (as much work again as the decision). */
   explain?: boolean;
+  /**
+   * The categories whose data the query selects (`selectedCategories`); the others are not read, even
+   * where visible (the access log still names every category the reader was granted). Default: all.
+   */
+  categories?: readonly DataCategory[];
 }
 
 export interface ListOptions extends ReadOptions {
@@ -67,8 +72,12 @@ export interface ListOptions extends ReadOptions {
 }
 
 /** The data of the categories `participant_access` granted, and no other: hidden data never leaves the database. */
-const visibleData = (alias: string) => `(SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
-    WHERE d.participant_id = ${alias}.id AND d.category = ANY (${alias}.categories))`;
+const visibleData = (
+  alias: string,
+  selected?: string,
+) => `(SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
+    WHERE d.participant_id = ${alias}.id AND d.category = ANY (${alias}.categories)
+      ${selected ? `AND d.category = ANY (${selected}::text[])` : ''})`;
 
 /**
  * Participants and their personal data. Every read goes through the access
@@ -163,6 +172,11 @@ export class ParticipantsService {
     const first = `$${params.length}::integer`;
     params.push('participants');
     const operation = params.length;
+    let selected: string | undefined;
+    if (options.categories) {
+      params.push(options.categories);
+      selected = `$${params.length}`;
+    }
 
     const text = `WITH access_owners AS MATERIALIZED (${this.access.owners(1)}),
        page AS MATERIALIZED (
@@ -173,7 +187,7 @@ export class ParticipantsService {
        served AS MATERIALIZED (SELECT * FROM page ORDER BY created_at DESC, id DESC LIMIT ${first}),
        -- One statement: the log rows are written, or nothing is returned (see AccessService.logged).
        logged AS (${this.access.logged('served', 1, operation)})
-       SELECT t.*, s.*, ${visibleData('s')} AS data ${options.explain ? ', fact.*' : ''}
+       SELECT t.*, s.*, ${visibleData('s', selected)} AS data ${options.explain ? ', fact.*' : ''}
          FROM (SELECT (SELECT count(*) FROM page) > ${first} AS has_next_page,
                       ${
                         options.count
@@ -359,9 +373,10 @@ export class ParticipantsService {
     context: AccessContext,
     ids: readonly string[],
     operation: string,
-    { explain = false }: ReadOptions,
+    { explain = false, categories }: ReadOptions,
   ): Promise<ReadRow[]> {
     const params = [...this.access.parameters(context), [...new Set(ids)], operation];
+    if (categories) params.push(categories);
     return this.dataSource.query(
       preparedStatementOf(
         'participants-read',
@@ -370,7 +385,7 @@ export class ParticipantsService {
              JOIN participants p ON p.id = access.participant_id
          ),
          logged AS (${this.access.logged('served', 1, 8)})
-         SELECT s.*, ${visibleData('s')} AS data ${explain ? ', fact.*' : ''}
+         SELECT s.*, ${visibleData('s', categories ? '$9' : undefined)} AS data ${explain ? ', fact.*' : ''}
            FROM served s ${explain ? this.access.facts('s', 1) : ''}`,
       ),
       params,

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Actor, Authenticated, AuthenticatedRequest, CurrentActor } from '@app/authz';
 import { UnauthenticatedError, UuidArg, requestLoader, selects } from '@app/core';
 import { DirectoryService, Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
-import { Participant, ParticipantsService } from '@app/participants';
+import { Participant, ParticipantsService, ReadOptions, selectedCategories } from '@app/participants';
 import {
   AcceptReferralInput,
   CancelReferralInput,
@@ -63,7 +63,12 @@ export class ReferralsResolver {
     if (nodes.length === 0) return page;
     const wants = (field: string, ...below: string[]) => selects(info, 'edges', 'node', field, ...below);
     const [participants, organisations, latest] = await Promise.all([
-      wants('participant') ? this.participantsOf(actor, nodes, wants('participant', 'redactions')) : undefined,
+      wants('participant')
+        ? this.participantsOf(actor, nodes, {
+            explain: wants('participant', 'redactions'),
+            categories: selectedCategories(info, 'edges', 'node', 'participant'),
+          })
+        : undefined,
       wants('fromOrganisation') || wants('toOrganisation') || wants('toService')
         ? this.directory.getMany(nodes.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]))
         : undefined,
@@ -163,9 +168,9 @@ export class ReferralsResolver {
     if (referral.participant !== undefined) return referral.participant;
     // As the organisation the referral was read as (someone in two organisations names one), one batch each.
     const asOrganisationId = referral.viewerOrganisationId;
-    const explain = selects(info, 'redactions');
-    return requestLoader(req, `referral.participant:${asOrganisationId}:${explain}`, (ids) =>
-      this.participants.getMany(actorOf(req), ids, { purpose: Purpose.REFERRAL, asOrganisationId }, { explain }),
+    const options = { explain: selects(info, 'redactions'), categories: selectedCategories(info) };
+    return requestLoader(req, `referral.participant:${asOrganisationId}:${JSON.stringify(options)}`, (ids) =>
+      this.participants.getMany(actorOf(req), ids, { purpose: Purpose.REFERRAL, asOrganisationId }, options),
     ).load(referral.participantId);
   }
 
@@ -206,14 +211,14 @@ export class ReferralsResolver {
   private async participantsOf(
     actor: Actor,
     referrals: Referral[],
-    explain: boolean,
+    options: ReadOptions,
   ): Promise<Map<string, Participant | null>> {
     const ids = [...new Set(referrals.map((r) => r.participantId))];
     const read = await this.participants.getMany(
       actor,
       ids,
       { purpose: Purpose.REFERRAL, asOrganisationId: referrals[0].viewerOrganisationId },
-      { explain },
+      options,
     );
     return new Map(ids.map((id, i) => [id, read[i]]));
   }
