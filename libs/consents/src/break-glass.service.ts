@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-val
 import { DataSource } from 'typeorm';
 import { Actor, Role } from '@app/authz';
 import { ForbiddenError, NotFoundError, writeOutboxEvent } from '@app/core';
-import { actingMembership } from './access/acting-membership';
+import { actingMembership } from '@app/access';
 
 @InputType()
 export class OpenEmergencyAccessInput {
@@ -47,12 +47,7 @@ export class BreakGlassService {
       // Only participants of a partner organisation (shared partnership or agreement) can be reached.
       const rows: { owner_organisation_id: string }[] = await tx.query(
         `SELECT p.owner_organisation_id FROM participants p
-          WHERE p.id = $1 AND p.owner_organisation_id <> $2
-            AND (EXISTS (SELECT 1 FROM partnership_members a JOIN partnership_members b USING (partnership_id)
-                          WHERE a.organisation_id = p.owner_organisation_id AND b.organisation_id = $2)
-                 OR EXISTS (SELECT 1 FROM agreement_parties a JOIN agreement_parties b USING (agreement_id)
-                             JOIN data_sharing_agreements d ON d.id = a.agreement_id AND d.status = 'ACTIVE'
-                          WHERE a.organisation_id = p.owner_organisation_id AND b.organisation_id = $2))`,
+          WHERE p.id = $1 AND p.owner_organisation_id <> $2 AND are_partners(p.owner_organisation_id, $2)`,
         [input.participantId, membership.organisationId],
       );
       if (!rows[0]) throw new NotFoundError('Participant', input.participantId);

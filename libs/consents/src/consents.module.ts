@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccessService } from './access/access.service';
 import { BreakGlassService } from './break-glass.service';
 import { ConsentsResolver } from './consents.resolver';
 import { ConsentsService } from './consents.service';
 
-/** Consents, legal bases, break-glass, and the one access module. */
+/** Consents, legal bases and break-glass: what the access rule (libs/access) reads. */
 @Module({
-  providers: [AccessService, ConsentsService, BreakGlassService, ConsentsResolver],
-  exports: [AccessService],
+  providers: [ConsentsService, BreakGlassService, ConsentsResolver],
 })
 export class ConsentsModule {}

@@ -12,7 +12,7 @@ import {
   writeOutboxEvent,
 } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
-import { actingMembership } from './access/acting-membership';
+import { actingMembership } from '@app/access';
 import { GrantConsentInput, RecordLegalBasisInput, WithdrawConsentInput } from './consent.input';
 import { Consent, ConsentStatus, EvidenceMethod, LegalBasis } from './consent.model';
 
@@ -149,12 +149,8 @@ export class ConsentsService {
          UNION
          SELECT r.to_organisation_id FROM consents c
            JOIN referrals r ON r.participant_id = c.participant_id
-          WHERE c.id = $1
-            AND (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
-                 OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => $2::integer)))
-            AND (r.to_organisation_id = c.granted_to_organisation_id
-                 OR r.to_organisation_id IN (SELECT m.organisation_id FROM partnership_members m
-                                              WHERE m.partnership_id = c.granted_to_partnership_id))
+          WHERE c.id = $1 AND referral_gives_access(r.status, r.closed_at, $2::integer)
+            AND c.id IN (SELECT x.id FROM consents_reaching(r.to_organisation_id) x)
          ORDER BY 1`,
         [input.consentId, this.config.referrals.accessDaysAfterClose],
       );
@@ -248,7 +244,11 @@ export class ConsentsService {
     if (rows.length === 0) throw new NotFoundError(table === 'organisations' ? 'Organisation' : 'Partnership', id);
   }
 
-  /** Per purpose, the categories no active agreement between owner and recipient allows. */
+  /**
+   * Per purpose, the categories no agreement in force allows: the agreement ceiling between owner and
+   * recipient organisation, or for a consent to a partnership that partnership's own agreements binding
+   * the owner. One statement for every purpose.
+   */
   private async beyondAgreement(
     tx: EntityManager,
     owner: string,
@@ -256,30 +256,20 @@ export class ConsentsService {
     purposes: Purpose[],
     categories: DataCategory[],
   ): Promise<{ purpose: Purpose; categories: DataCategory[] }[]> {
-    const result: { purpose: Purpose; categories: DataCategory[] }[] = [];
-    for (const purpose of purposes) {
-      const [{ ceiling }]: { ceiling: DataCategory[] | null }[] = await tx.query(
-        `SELECT array_agg(DISTINCT c) AS ceiling
-           FROM data_sharing_agreements a, unnest(a.data_categories) c
-          WHERE a.status = 'ACTIVE' AND $2 = ANY (a.purposes)
-            AND a.valid_from <= current_date AND (a.valid_until IS NULL OR a.valid_until >= current_date)
-            AND CASE WHEN $4::uuid IS NOT NULL
-                     -- partnership-wide agreements of that partnership, when the owner is one of its members
-                     THEN a.partnership_id = $4
-                          AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = $4 AND m.organisation_id = $1)
-                     ELSE (a.partnership_id IS NULL
-                           AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $1)
-                           AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = $3))
-                          OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $1)
-                              AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = $3))
-                END`,
-        [owner, purpose, input.recipientOrganisationId ?? null, input.recipientPartnershipId ?? null],
-      );
-      const allowed = new Set(ceiling ?? []);
-      const missing = categories.filter((c) => !allowed.has(c));
-      if (missing.length > 0) result.push({ purpose, categories: missing });
-    }
-    return result;
+    const rows: { purpose: Purpose; missing: DataCategory[] }[] = await tx.query(
+      `SELECT p.purpose,
+              ARRAY(SELECT c FROM unnest($2::text[]) c
+                     WHERE c NOT IN (SELECT x.category FROM agreement_ceiling($1, $3, p.purpose, current_date) x
+                                      WHERE $3::uuid IS NOT NULL
+                                     UNION ALL
+                                     SELECT x.category FROM partnership_ceiling($1, $4, p.purpose, current_date) x
+                                      WHERE $4::uuid IS NOT NULL)
+                     ORDER BY array_position($2::text[], c)) AS missing
+         FROM unnest($5::text[]) WITH ORDINALITY AS p(purpose, n)
+        ORDER BY p.n`,
+      [owner, categories, input.recipientOrganisationId ?? null, input.recipientPartnershipId ?? null, purposes],
+    );
+    return rows.filter((r) => r.missing.length > 0).map((r) => ({ purpose: r.purpose, categories: r.missing }));
   }
 
   private async byId(tx: EntityManager, id: string): Promise<Consent> {

@@ -13,3 +13,4 @@ export * from './graphql/keyset-cursor';
 export * from './validation';
 export * from './http';
 export * from './runtime/safety-net';
+export * from './graphql/selection';

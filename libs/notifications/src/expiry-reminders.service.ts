@@ -26,7 +26,7 @@ export class ExpiryRemindersService {
     };
   }
 
-  /** `consent.expiring` for each live consent whose last day is within `days`; returns how many. */
+  /** `consent.expiring` for each live consent (`consent_in_force`) whose last day is within `days`; returns how many. */
   async announceConsents(days: number): Promise<number> {
     const [{ count }]: { count: number }[] = await this.dataSource.query(
       `
@@ -34,7 +34,7 @@ export class ExpiryRemindersService {
         SELECT c.id, c.valid_until, c.participant_id, p.owner_organisation_id, c.granted_to_organisation_id,
                c.granted_to_partnership_id
           FROM consents c JOIN participants p ON p.id = c.participant_id
-         WHERE c.withdrawn_at IS NULL AND c.valid_until >= current_date AND c.valid_until < current_date + $1::int
+         WHERE consent_in_force(c, current_date) AND c.valid_until < current_date + $1::int
       ), announced AS (
         INSERT INTO expiry_reminders (subject_type, subject_id, expires_on)
         SELECT 'consent', id, valid_until FROM expiring
@@ -56,16 +56,20 @@ export class ExpiryRemindersService {
     return count;
   }
 
-  /** `agreement.expiring` for each active agreement whose last day is within `days`; returns how many. */
+  /**
+   * `agreement.expiring` for each agreement in force whose last day is within `days`, to the organisations
+   * it binds (`agreement_parties_of`: a partnership-wide agreement's are the partnership's members);
+   * returns how many.
+   */
   async announceAgreements(days: number): Promise<number> {
     const [{ count }]: { count: number }[] = await this.dataSource.query(
       `
       WITH expiring AS (
         SELECT a.id, a.valid_until,
-               (SELECT array_agg(ap.organisation_id ORDER BY ap.organisation_id)
-                  FROM agreement_parties ap WHERE ap.agreement_id = a.id) AS party_ids
+               -- both parties, or every member of the partnership of a partnership-wide agreement
+               ARRAY(SELECT x.organisation_id FROM agreement_parties_of(a) x ORDER BY 1) AS party_ids
           FROM data_sharing_agreements a
-         WHERE a.status = 'ACTIVE' AND a.valid_until >= current_date AND a.valid_until < current_date + $1::int
+         WHERE agreement_in_force(a, current_date) AND a.valid_until < current_date + $1::int
       ), announced AS (
         INSERT INTO expiry_reminders (subject_type, subject_id, expires_on)
         SELECT 'agreement', id, valid_until FROM expiring

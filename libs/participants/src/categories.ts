@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '@app/core';
 import { DataCategory } from '@app/organisations';
 import { Participant } from './participant.model';
 
@@ -49,4 +51,12 @@ export function normalise(field: CategoryField, input: object): Record<string, u
   if (field === 'contact' && typeof stored.email === 'string') stored.email = stored.email.toLowerCase();
   if (field === 'identity' && stored.pesel === null) delete stored.pesel; // the unique index covers PESELs only
   return stored;
+}
+
+/** The categories whose fields the query selects on the participant at `path` (below the field resolved). */
+export function selectedCategories(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  ...path: string[]
+): DataCategory[] {
+  return Object.values(DataCategory).filter((category) => selects(info, ...path, CATEGORY_FIELD[category]));
 }

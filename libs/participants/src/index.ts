@@ -2,3 +2,4 @@ export * from './participants.module';
 export * from './participant.model';
 export * from './pesel';
 export * from './participants.service';
+export { selectedCategories } from './categories';

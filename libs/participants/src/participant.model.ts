@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AccessBasis, RedactionReason } from '@app/consents';
+import { AccessBasis, RedactionReason } from '@app/access';
 import { DataCategory, Purpose } from '@app/organisations';
 import {
   AddictionData,
@@ -50,7 +50,8 @@ export class Participant {
   @Field(() => HealthData, { nullable: true }) health!: HealthData | null;
   @Field(() => AddictionData, { nullable: true }) addiction!: AddictionData | null;
   @Field(() => CriminalRecordData, { nullable: true }) criminalRecord!: CriminalRecordData | null;
-  @Field(() => [Redaction]) redactions!: Redaction[];
+  @Field(() => [Redaction], { description: 'The categories hidden from you, each with its reason.' })
+  redactions!: Redaction[];
   @Field(() => ParticipantAccess) access!: ParticipantAccess;
 }
 
@@ -70,7 +71,14 @@ export class PageInfo {
 export class ParticipantConnection {
   @Field(() => [ParticipantEdge]) edges!: ParticipantEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'Participants you may know about that match the filter.' }) totalCount!: number;
+  @Field(() => Int, {
+    description:
+      'Participants you may know about that match the filter, counted up to 1000 (see totalCountIsCapped). ' +
+      'Computed only when asked for.',
+  })
+  totalCount!: number;
+  @Field({ description: 'More than 1000 match: totalCount is 1000, and the console shows "ponad 1000".' })
+  totalCountIsCapped!: boolean;
 }
 
 @ObjectType()
@@ -82,7 +90,8 @@ export class AccessExplanation {
   @Field(() => [DataCategory]) visibleCategories!: DataCategory[];
   @Field(() => [ID], { description: 'Consents the visible data rests on.' }) consentIds!: string[];
   @Field(() => [ID]) legalBasisIds!: string[];
-  @Field(() => [Redaction]) redactions!: Redaction[];
+  @Field(() => [Redaction], { description: 'The categories hidden from you, each with its reason.' })
+  redactions!: Redaction[];
 }
 
 @ObjectType()

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ConsentsModule } from '@app/consents';
+import { AccessModule } from '@app/access';
 import { ParticipantsResolver } from './participants.resolver';
 import { ParticipantsService } from './participants.service';
 
 @Module({
-  imports: [ConsentsModule],
+  imports: [AccessModule],
   providers: [ParticipantsService, ParticipantsResolver],
   exports: [ParticipantsService],
 })

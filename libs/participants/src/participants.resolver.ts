@@ -1,6 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg } from '@app/core';
+import { UuidArg, selects } from '@app/core';
 import {
   CreateParticipantInput,
   ExplainAccessArgs,
@@ -10,6 +11,7 @@ import {
 } from './participant.input';
 import { AccessExplanation, AccessLogEntry, Participant, ParticipantConnection } from './participant.model';
 import { ParticipantsService } from './participants.service';
+import { selectedCategories } from './categories';
 
 // `@Authenticated()`: what each actor may see or change is decided per
 // participant by the access module and the services, never by the resolver.
@@ -19,14 +21,30 @@ export class ParticipantsResolver {
 
   @Query(() => Participant, { description: 'NOT_FOUND when you may not know about the participant.' })
   @Authenticated()
-  participant(@CurrentActor() actor: Actor, @Args() { id, ...args }: ParticipantArgs): Promise<Participant> {
-    return this.service.get(actor, id, args);
+  participant(
+    @CurrentActor() actor: Actor,
+    @Args() { id, ...args }: ParticipantArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Participant> {
+    return this.service.get(actor, id, args, {
+      explain: selects(info, 'redactions'),
+      categories: selectedCategories(info),
+    });
   }
 
   @Query(() => ParticipantConnection)
   @Authenticated()
-  participants(@CurrentActor() actor: Actor, @Args() args: ParticipantsArgs): Promise<ParticipantConnection> {
-    return this.service.list(actor, args);
+  participants(
+    @CurrentActor() actor: Actor,
+    @Args() args: ParticipantsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ParticipantConnection> {
+    // What the query does not ask for is not computed: the count is a second walk, the facts a second decision.
+    return this.service.list(actor, args, {
+      count: selects(info, 'totalCount') || selects(info, 'totalCountIsCapped'),
+      explain: selects(info, 'edges', 'node', 'redactions'),
+      categories: selectedCategories(info, 'edges', 'node'),
+    });
   }
 
   @Query(() => AccessExplanation, { description: 'Why you see what you see of a participant, for a purpose.' })

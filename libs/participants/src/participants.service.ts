@@ -8,10 +8,19 @@ import {
   AccessFactColumns,
   AccessGrant,
   AccessService,
+  RedactionReason,
   actingMembership,
   toGrant,
-} from '@app/consents';
-import { ConflictError, ForbiddenError, NotFoundError, decodeCursor, encodeCursor, isUniqueViolation } from '@app/core';
+} from '@app/access';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  decodeCursor,
+  encodeCursor,
+  isUniqueViolation,
+  preparedStatementOf,
+} from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import { CATEGORY_FIELD, normalise } from './categories';
 import { CreateParticipantInput, ParticipantsArgs, UpdateParticipantInput } from './participant.input';
@@ -27,20 +36,48 @@ interface ParticipantRow {
   version: number;
 }
 
-/** A participant as a read returns it: the row, the access decision, its facts and the visible data. */
-interface ReadRow extends ParticipantRow, AccessColumns, AccessFactColumns {
+/** A participant as a read returns it: the row, the access decision, its facts (when asked) and the visible data. */
+interface ReadRow extends ParticipantRow, AccessColumns, Partial<AccessFactColumns> {
   /** created_at with microseconds, for cursors (a JS Date keeps milliseconds only) */
   cursor_time: string;
   /** The visible categories' data by category (null: none recorded or none visible). */
   data: Partial<Record<DataCategory, Record<string, unknown>>> | null;
 }
 
-/** The columns of a participant a read serves, with the access decision joined as `access`. */
-const SERVED_COLUMNS = `p.id, p.owner_organisation_id, p.created_at, p.created_at::text AS cursor_time, p.version, access.*`;
+/** The columns of a participant a read serves, with the access decision as `access`. */
+const SERVED_COLUMNS = `p.id, p.owner_organisation_id, p.created_at, p.created_at::text AS cursor_time, p.version,
+  access.categories, access.basis, access.consent_ids, access.legal_basis_ids, access.break_glass_grant_id`;
+
+/**
+ * A list's `totalCount` counts at most this many participants; beyond it the list says "more than"
+ * (`totalCountIsCapped`, shown as "ponad 1000"). Counting is walking the list: its cost grows with the
+ * participants counted and those skipped between them, never with the rest of the database.
+ */
+export const TOTAL_COUNT_CAP = 1000;
+
+/** What a read computes beyond the decision and the data: only what the query asks for. */
+export interface ReadOptions {
+  /** The facts behind `redactions` (as much work again as the decision). */
+  explain?: boolean;
+  /**
+   * The categories whose data the query selects (`selectedCategories`); the others are not read, even
+   * where visible (the access log still names every category the reader was granted). Default: all.
+   */
+  categories?: readonly DataCategory[];
+}
+
+export interface ListOptions extends ReadOptions {
+  /** `totalCount`: a second walk of the list, capped at TOTAL_COUNT_CAP. */
+  count?: boolean;
+}
 
 /** The data of the categories `participant_access` granted, and no other: hidden data never leaves the database. */
-const visibleData = (alias: string) => `(SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
-    WHERE d.participant_id = ${alias}.id AND d.category = ANY (${alias}.categories))`;
+const visibleData = (
+  alias: string,
+  selected?: string,
+) => `(SELECT jsonb_object_agg(d.category, d.data) FROM participant_data d
+    WHERE d.participant_id = ${alias}.id AND d.category = ANY (${alias}.categories)
+      ${selected ? `AND d.category = ANY (${selected}::text[])` : ''})`;
 
 /**
  * Participants and their personal data. Every read goes through the access
@@ -93,23 +130,30 @@ export class ParticipantsService {
     });
   }
 
-  async get(actor: Actor, id: string, args: { purpose: Purpose; asOrganisationId?: string }): Promise<Participant> {
+  async get(
+    actor: Actor,
+    id: string,
+    args: { purpose: Purpose; asOrganisationId?: string },
+    options: ReadOptions = { explain: true },
+  ): Promise<Participant> {
     const context = this.context(actor, args);
-    const [row] = await this.read(context, [id], 'participant');
+    const [row] = await this.read(context, [id], 'participant', options);
     if (!row) throw new NotFoundError('Participant', id);
     return this.toModel(context, row);
   }
 
   /**
-   * A page of the participants the actor may know about, with the total count: one statement that
-   * decides access for every match (`participant_access`), counts them, takes the page, reads only
-   * the visible categories, logs the page's cross-organisation reads and returns the facts that
-   * explain the hidden categories.
+   * A page of the participants the actor may know about, newest first: one statement that walks
+   * `participants (created_at, id)` in page order deciding access as it goes (the owners' facts once,
+   * each participant's consents, referral and grant by index), stops after the page, reads only the
+   * visible categories, logs the page's cross-organisation reads and, when asked, returns the facts that
+   * explain the hidden categories and the total count (capped, see TOTAL_COUNT_CAP). Its cost follows
+   * the rows walked, not the size of the database.
    */
-  async list(actor: Actor, args: ParticipantsArgs): Promise<ParticipantConnection> {
+  async list(actor: Actor, args: ParticipantsArgs, options: ListOptions = {}): Promise<ParticipantConnection> {
     const context = this.context(actor, args);
     const cursor = args.after ? decodeCursor(args.after) : undefined;
-    const params: unknown[] = [];
+    const params: unknown[] = this.access.parameters(context);
     const filters: string[] = [];
     if (args.search) {
       params.push(`%${args.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -118,45 +162,57 @@ export class ParticipantsService {
            AND (lower((d.data->>'lastName') || ' ' || (d.data->>'firstName')) LIKE $${params.length}
                 OR lower((d.data->>'firstName') || ' ' || (d.data->>'lastName')) LIKE $${params.length}))`);
     }
-    const access = params.length + 1;
-    params.push(...this.access.joinParameters(context));
-    let after = '';
+    const matching = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    let after = matching;
     if (cursor) {
       params.push(cursor.createdAt, cursor.id);
-      after = `WHERE (m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      after = `WHERE ${[...filters, `(p.created_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`].join(' AND ')}`;
     }
     params.push(args.first);
     const first = `$${params.length}::integer`;
     params.push('participants');
     const operation = params.length;
+    let selected: string | undefined;
+    if (options.categories) {
+      params.push(options.categories);
+      selected = `$${params.length}`;
+    }
 
-    const rows: (ReadRow & { total_count: number; has_next_page: boolean })[] = await this.dataSource.query(
-      `WITH matching AS MATERIALIZED (
-         SELECT ${SERVED_COLUMNS} FROM participants p ${this.access.join('p', access)}
-          ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-       ),
+    const text = `WITH access_owners AS MATERIALIZED (${this.access.owners(1)}),
        page AS MATERIALIZED (
-         SELECT * FROM matching m ${after} ORDER BY m.created_at DESC, m.id DESC LIMIT ${first} + 1
+         SELECT ${SERVED_COLUMNS} FROM participants p ${this.access.decide('p', 1)}
+          ${after}
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${first} + 1
        ),
        served AS MATERIALIZED (SELECT * FROM page ORDER BY created_at DESC, id DESC LIMIT ${first}),
        -- One statement: the log rows are written, or nothing is returned (see AccessService.logged).
-       logged AS (${this.access.logged('served', access, operation)})
-       SELECT t.total_count, t.has_next_page, s.*, ${visibleData('s')} AS data, fact.*
-         FROM (SELECT (SELECT count(*) FROM matching)::integer AS total_count,
-                      (SELECT count(*) FROM page) > ${first} AS has_next_page) t
+       logged AS (${this.access.logged('served', 1, operation)})
+       SELECT t.*, s.*, ${visibleData('s', selected)} AS data ${options.explain ? ', fact.*' : ''}
+         FROM (SELECT (SELECT count(*) FROM page) > ${first} AS has_next_page,
+                      ${
+                        options.count
+                          ? `(SELECT count(*)::integer FROM (SELECT 1 FROM participants p ${this.access.decide('p', 1)}
+                                                              ${matching} LIMIT ${TOTAL_COUNT_CAP + 1}) counted)`
+                          : 'NULL::integer'
+                      } AS total_count) t
          LEFT JOIN served s ON true
-         ${this.access.facts('s', access)}
-        ORDER BY s.created_at DESC, s.id DESC`,
+         ${options.explain ? this.access.facts('s', 1) : ''}
+        ORDER BY s.created_at DESC, s.id DESC`;
+    const rows: (ReadRow & { total_count: number | null; has_next_page: boolean })[] = await this.dataSource.query(
+      preparedStatementOf('participants-list', text),
       params,
     );
     const page = rows.filter((row) => row.id !== null);
+    const counted = rows[0].total_count;
     return {
       edges: page.map((row) => ({ node: this.toModel(context, row), cursor: encodeCursor(row.cursor_time, row.id) })),
       pageInfo: {
         hasNextPage: rows[0].has_next_page,
         endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time, page[page.length - 1].id) : null,
       },
-      totalCount: rows[0].total_count,
+      // Not asked for, not computed: the resolver only reads these when the query selects them.
+      totalCount: counted === null ? undefined! : Math.min(counted, TOTAL_COUNT_CAP),
+      totalCountIsCapped: counted === null ? undefined! : counted > TOTAL_COUNT_CAP,
     };
   }
 
@@ -168,11 +224,16 @@ export class ParticipantsService {
     const context = this.context(actor, args);
     // The decision and its facts, in one statement; no data is read, so nothing is logged.
     const [row]: (ParticipantRow & AccessColumns & AccessFactColumns)[] = await this.dataSource.query(
-      `WITH decided AS (
-         SELECT p.id, p.owner_organisation_id, access.* FROM participants p ${this.access.join('p', 2)} WHERE p.id = $1
-       )
-       SELECT d.*, fact.* FROM decided d ${this.access.facts('d', 2)}`,
-      [participantId, ...this.access.joinParameters(context)],
+      preparedStatementOf(
+        'participant-explain',
+        `WITH decided AS (
+           SELECT access.participant_id AS id, access.owner_organisation_id, access.categories, access.basis,
+                  access.consent_ids, access.legal_basis_ids, access.break_glass_grant_id
+             FROM ${this.access.decideMany('ARRAY[$7::uuid]', 1)} access
+         )
+         SELECT d.*, fact.* FROM decided d ${this.access.facts('d', 1)}`,
+      ),
+      [...this.access.parameters(context), participantId],
     );
     if (!row) throw new NotFoundError('Participant', participantId);
     const grant = toGrant(row);
@@ -301,20 +362,32 @@ export class ParticipantsService {
   }
 
   /**
-   * Reads participants by id for the actor, in ONE statement: the access decision for each
-   * (`participant_access`; the ones the actor may not know about drop out), only the visible
-   * categories of their data, one access-log row per participant read across organisations
-   * (a data-modifying CTE: the rows are written, or the statement fails and serves nothing) and the
-   * facts that explain the hidden categories. No BEGIN/COMMIT: a single statement is atomic.
+   * Reads participants by id for the actor, in ONE statement: the access decision for all of them at
+   * once (`participants_access`; the ones the actor may not know about drop out), only the visible
+   * categories of their data, one access-log row per participant read across organisations (a
+   * data-modifying CTE: the rows are written, or the statement fails and serves nothing) and, when asked,
+   * the facts that explain the hidden categories. No BEGIN/COMMIT: a single statement is atomic.
+   * Prepared: its text is fixed (one per `explain`).
    */
-  private read(context: AccessContext, ids: readonly string[], operation: string): Promise<ReadRow[]> {
-    const params = [[...new Set(ids)], ...this.access.joinParameters(context), operation];
+  private read(
+    context: AccessContext,
+    ids: readonly string[],
+    operation: string,
+    { explain = false, categories }: ReadOptions,
+  ): Promise<ReadRow[]> {
+    const params = [...this.access.parameters(context), [...new Set(ids)], operation];
+    if (categories) params.push(categories);
     return this.dataSource.query(
-      `WITH served AS MATERIALIZED (
-         SELECT ${SERVED_COLUMNS} FROM participants p ${this.access.join('p', 2)} WHERE p.id = ANY ($1::uuid[])
-       ),
-       logged AS (${this.access.logged('served', 2, params.length)})
-       SELECT s.*, ${visibleData('s')} AS data, fact.* FROM served s ${this.access.facts('s', 2)}`,
+      preparedStatementOf(
+        'participants-read',
+        `WITH served AS MATERIALIZED (
+           SELECT ${SERVED_COLUMNS} FROM ${this.access.decideMany('$7::uuid[]', 1)} access
+             JOIN participants p ON p.id = access.participant_id
+         ),
+         logged AS (${this.access.logged('served', 1, 8)})
+         SELECT s.*, ${visibleData('s', categories ? '$9' : undefined)} AS data ${explain ? ', fact.*' : ''}
+           FROM served s ${explain ? this.access.facts('s', 1) : ''}`,
+      ),
       params,
     );
   }
@@ -326,7 +399,12 @@ export class ParticipantsService {
       ownerOrganisationId: row.owner_organisation_id,
       createdAt: row.created_at,
       version: row.version,
-      redactions: redactionsFor(grant, this.access.explainRow(context, row).redactions),
+      // Read only where the query asks for them; unset, a query that got here without asking fails
+      // loudly (a non-null field) rather than showing reasons it did not compute.
+      redactions:
+        row.fact_today === undefined
+          ? undefined
+          : redactionsFor(grant, this.access.explainRow(context, row as ReadRow & AccessFactColumns).redactions),
       access: {
         organisationId: context.membership.organisationId,
         purpose: context.purpose,
@@ -352,9 +430,10 @@ export class ParticipantsService {
     actor: Actor,
     ids: readonly string[],
     args: { purpose: Purpose; asOrganisationId?: string },
+    options: ReadOptions = { explain: true },
   ): Promise<(Participant | null)[]> {
     const context = this.context(actor, args);
-    const rows = await this.read(context, ids, 'participants');
+    const rows = await this.read(context, ids, 'participants', options);
     const byId = new Map(rows.map((row) => [row.id, this.toModel(context, row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -366,13 +445,10 @@ function assertCasework(membership: ActorMembership): void {
 }
 
 /** Hidden = not in the database's grant; the reason comes from the explanation. */
-function redactionsFor(
-  grant: AccessGrant,
-  explained: { category: DataCategory; reason: import('@app/consents').RedactionReason }[],
-) {
+function redactionsFor(grant: AccessGrant, explained: { category: DataCategory; reason: RedactionReason }[]) {
   const reasons = new Map(explained.map((r) => [r.category, r.reason]));
   return CATEGORIES.filter((c) => !grant.categories.includes(c)).map((category) => ({
     category,
-    reason: reasons.get(category) ?? ('NO_CONSENT' as import('@app/consents').RedactionReason),
+    reason: reasons.get(category) ?? RedactionReason.NO_CONSENT,
   }));
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorMembership, Role } from '@app/authz';
-import { ROLE_RIGHTS, actingMembership } from '@app/consents';
+import { ROLE_RIGHTS, actingMembership } from '@app/access';
 import {
   APP_CONFIG,
   AppConfig,
@@ -16,6 +16,7 @@ import {
   encodeCursor,
   isForeignKeyViolation,
   preparedStatement,
+  preparedStatementOf,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
 import { once } from './idempotency';
@@ -68,19 +69,11 @@ function columns(accessDays: number): string {
   return `r.id, r.parent_referral_id, r.participant_id, r.from_organisation_id, r.from_user_id, r.to_organisation_id,
   r.to_service_id, r.purpose, r.reason_category, r.reason, r.priority, r.status, r.response_due_on::text, r.attachments,
   r.outcome, r.outcome_note, r.sent_at, r.closed_at, r.created_at, r.created_at::text AS cursor_time, r.version,
-  (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
-     OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => ${accessDays})))
-  AND NOT EXISTS (SELECT 1 FROM consents c
-                   WHERE c.participant_id = r.participant_id AND c.withdrawn_at IS NULL AND 'REFERRAL' = ANY (c.purposes)
-                     AND c.valid_from <= current_date AND (c.valid_until IS NULL OR c.valid_until >= current_date)
-                     AND (c.granted_to_organisation_id = r.to_organisation_id
-                          OR c.granted_to_partnership_id IN (SELECT m.partnership_id FROM partnership_members m
-                                                              WHERE m.organisation_id = r.to_organisation_id)))
-  AND NOT EXISTS (SELECT 1 FROM legal_bases l JOIN participants p ON p.id = r.participant_id
-                   WHERE l.owner_organisation_id = p.owner_organisation_id
-                     AND l.recipient_organisation_id = r.to_organisation_id AND l.purpose = 'REFERRAL'
-                     AND l.revoked_at IS NULL AND l.valid_from <= current_date
-                     AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS consent_withdrawn`;
+  referral_gives_access(r.status, r.closed_at, ${accessDays})
+  AND NOT EXISTS (SELECT 1 FROM consents_in_force(r.participant_id, r.to_organisation_id, 'REFERRAL', current_date))
+  AND NOT EXISTS (SELECT 1 FROM participants p,
+                         legal_bases_in_force(p.owner_organisation_id, r.to_organisation_id, 'REFERRAL', current_date)
+                   WHERE p.id = r.participant_id) AS consent_withdrawn`;
 }
 
 /** Who may know about a referral: its sender, its recipient (not of a draft), and the sender of its parent. */
@@ -98,15 +91,8 @@ const VISIBLE = `((${VISIBLE_TO.sender}) OR (${VISIBLE_TO.recipient}) OR (${VISI
  * partnership both belong to, as the access rule reads them); NULL if none.
  */
 const dueByAgreement = (a: string, b: string) => `(SELECT current_date + min(ag.response_time_days)
-    FROM data_sharing_agreements ag
-   WHERE ag.status = 'ACTIVE' AND 'REFERRAL' = ANY (ag.purposes)
-     AND ag.valid_from <= current_date AND (ag.valid_until IS NULL OR ag.valid_until >= current_date)
-     AND ((ag.partnership_id IS NULL
-           AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.organisation_id = ${a})
-           AND EXISTS (SELECT 1 FROM agreement_parties y WHERE y.agreement_id = ag.id AND y.organisation_id = ${b}))
-       OR (ag.partnership_id IS NOT NULL
-           AND EXISTS (SELECT 1 FROM partnership_members x WHERE x.partnership_id = ag.partnership_id AND x.organisation_id = ${a})
-           AND EXISTS (SELECT 1 FROM partnership_members y WHERE y.partnership_id = ag.partnership_id AND y.organisation_id = ${b}))))`;
+    FROM agreements_between(${a}, ${b}) ag
+   WHERE agreement_in_force(ag, current_date) AND 'REFERRAL' = ANY (ag.purposes))`;
 
 /** What a transition statement answers: the referral if it was updated (else NULLs), and the row as it read it. */
 interface TransitionRow extends ReferralRow {
@@ -407,11 +393,15 @@ export class ReferralsService {
                    ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`,
     );
     // UNION, not UNION ALL: one referral can be on two sides (received by the organisation that sent its parent).
+    // Prepared: a handful of texts (one per combination of filters), each planned once per connection.
     const rows: ReferralRow[] = await this.dataSource.query(
-      `SELECT ${this.columns}
-         FROM (SELECT b.id FROM (${branches.join(' UNION ')}) b ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit}) page
-         JOIN referrals r ON r.id = page.id
-        ORDER BY r.created_at DESC, r.id DESC`,
+      preparedStatementOf(
+        'referrals-page',
+        `SELECT ${this.columns}
+           FROM (SELECT b.id FROM (${branches.join(' UNION ')}) b ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit}) page
+           JOIN referrals r ON r.id = page.id
+          ORDER BY r.created_at DESC, r.id DESC`,
+      ),
       params,
     );
     const page = rows.slice(0, args.first);
@@ -447,11 +437,14 @@ export class ReferralsService {
    */
   async latestHistoryOf(referralIds: readonly string[]): Promise<Map<string, ReferralHistoryEntry>> {
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
+      preparedStatement(
+        'referral-latest-history',
+        `SELECT h.id::text AS id, h.referral_id, h.occurred_at, h.actor_user_id, h.actor_organisation_id, h.from_status,
               h.to_status, h.reason_code, h.outcome, h.note
          FROM unnest($1::uuid[]) AS k(referral_id)
         CROSS JOIN LATERAL (SELECT * FROM referral_history x WHERE x.referral_id = k.referral_id
                              ORDER BY x.id DESC LIMIT 1) h`,
+      ),
       [referralIds],
     );
     return new Map(rows.map((row) => [row.referral_id, toHistory(row)]));

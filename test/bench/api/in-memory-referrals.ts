@@ -1,48 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@app/core';
-import { Referral, ReferralPageInfo } from '@app/referrals';
+import { ReferralConnection } from '@app/referrals';
 import { ReferralsArgs } from '@app/referrals/referral.input';
 
 /**
  * Bench only, never part of the production app: the read-throughput baseline.
- * `inMemoryReferrals` answers the same query shape as `referrals` (the same
- * fields, the same arguments and validation, the same Nest app, Apollo and HTTP
- * adapter) from a page held in memory, with no SQL: the framework's own ceiling.
- *
- * Its node type extends `Referral` (all its fields) but has no field resolvers,
- * so the nested objects come from memory too.
+ * `inMemoryReferrals` answers the same query as `referrals` — the same type,
+ * `ReferralConnection`, so the same field resolvers run on every row (they
+ * return the nested objects the page carries, as they do for a real page),
+ * the same arguments and validation, the same Nest app, Apollo and HTTP
+ * adapter — from a page held in memory, with no SQL: the framework's own
+ * ceiling for this response.
  */
-@ObjectType({ description: 'Bench only: a Referral served from memory.' })
-export class InMemoryReferral extends Referral {}
-
-@ObjectType()
-export class InMemoryReferralEdge {
-  @Field() cursor!: string;
-  @Field(() => InMemoryReferral) node!: InMemoryReferral;
-}
-
-@ObjectType()
-export class InMemoryReferralConnection {
-  @Field(() => [InMemoryReferralEdge]) edges!: InMemoryReferralEdge[];
-  @Field(() => ReferralPageInfo) pageInfo!: ReferralPageInfo;
-}
 
 /** Fields that hold a Date in the real resolvers' objects (JSON carries them as strings). */
 const DATE_FIELDS = new Set(['createdAt', 'occurredAt', 'sentAt', 'closedAt']);
 
 @Injectable()
 export class InMemoryReferralPage {
-  private page?: InMemoryReferralConnection;
+  private page?: ReferralConnection;
 
   /** The `referrals` connection of a real response; dates become Date objects again, as the services return them. */
   set(page: unknown): void {
-    this.page = revive(page) as InMemoryReferralConnection;
+    this.page = revive(page) as ReferralConnection;
   }
 
-  get(first: number): InMemoryReferralConnection {
+  get(first: number): ReferralConnection {
     if (!this.page) throw new Error('no in-memory page: the runner sends one before using inMemoryReferrals');
-    return { edges: this.page.edges.slice(0, first), pageInfo: this.page.pageInfo };
+    // New row objects each time, as a real page has.
+    return {
+      edges: this.page.edges.slice(0, first).map((edge) => ({ ...edge, node: { ...edge.node } })),
+      pageInfo: this.page.pageInfo,
+    };
   }
 }
 
@@ -59,9 +49,9 @@ function revive(value: unknown, key?: string): unknown {
 export class InMemoryReferralsResolver {
   constructor(private readonly page: InMemoryReferralPage) {}
 
-  @Query(() => InMemoryReferralConnection, { description: 'Bench only: `referrals` from memory.' })
+  @Query(() => ReferralConnection, { description: 'Bench only: `referrals` from memory.' })
   @Public()
-  inMemoryReferrals(@Args() args: ReferralsArgs): InMemoryReferralConnection {
+  inMemoryReferrals(@Args() args: ReferralsArgs): ReferralConnection {
     return this.page.get(args.first);
   }
 }

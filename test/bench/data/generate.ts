@@ -685,17 +685,14 @@ export async function analyse(db: Client): Promise<void> {
 
 /** Participants owned by PUP whose live consent for REFERRAL reaches CIS (the write figures refer them). */
 export async function referableParticipants(db: Client, limit = 2000): Promise<string[]> {
-  const { organisations, partnershipId } = benchDirectory();
+  const { organisations } = benchDirectory();
   const { rows } = await db.query<{ id: string }>(
     `SELECT p.id FROM participants p
       WHERE p.owner_organisation_id = $1
-        AND EXISTS (SELECT 1 FROM consents c
-                     WHERE c.participant_id = p.id AND c.withdrawn_at IS NULL AND 'REFERRAL' = ANY (c.purposes)
-                       AND 'IDENTITY' = ANY (c.data_categories)
-                       AND c.valid_from <= current_date AND (c.valid_until IS NULL OR c.valid_until >= current_date)
-                       AND (c.granted_to_organisation_id = $2 OR c.granted_to_partnership_id = $3))
-      ORDER BY p.created_at DESC LIMIT $4`,
-    [organisations.pup, organisations.cis, partnershipId, limit],
+        AND EXISTS (SELECT 1 FROM consents_in_force(p.id, $2, 'REFERRAL', current_date) c
+                     WHERE 'IDENTITY' = ANY (c.data_categories))
+      ORDER BY p.created_at DESC LIMIT $3`,
+    [organisations.pup, organisations.cis, limit],
   );
   return rows.map((r) => r.id);
 }

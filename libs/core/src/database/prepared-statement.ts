@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A statement PostgreSQL parses, analyses and plans once per connection and
  * then only binds and executes: a named prepared statement of the extended
@@ -29,4 +31,12 @@ interface PreparedStatement {
   name: string;
   text: string;
   toString(): string;
+}
+
+/**
+ * `preparedStatement` for a statement assembled from a few fixed parts (a list's optional filters): named
+ * after its text, so each variant is prepared once per connection under a name of its own.
+ */
+export function preparedStatementOf(prefix: string, text: string): string {
+  return preparedStatement(`${prefix}-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text);
 }

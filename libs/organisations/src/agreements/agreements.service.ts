@@ -41,8 +41,8 @@ export class AgreementsService {
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (!actor.isPlatformAdmin) {
       query.andWhere(
-        `(a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.organisation_id = ANY(:orgs))
-          OR a.partnership_id IN (SELECT pm.partnership_id FROM partnership_members pm WHERE pm.organisation_id = ANY(:orgs)))`,
+        // The agreements binding one of the actor's organisations (libs/access: agreement_parties_of).
+        `EXISTS (SELECT 1 FROM agreement_parties_of(a) x WHERE x.organisation_id = ANY(:orgs))`,
         { orgs: actor.organisationIds },
       );
     }

@@ -21,7 +21,8 @@ export class PartnershipsService {
     const query = this.dataSource.getRepository(PartnershipEntity).createQueryBuilder('p').orderBy('p.name');
     if (!actor.isPlatformAdmin) {
       query.where(
-        'p.id IN (SELECT pm.partnership_id FROM partnership_members pm WHERE pm.organisation_id = ANY(:orgs))',
+        // The partnerships of the actor's organisations (libs/access: organisation_partnerships).
+        'p.id IN (SELECT m.partnership_id FROM unnest(CAST(:orgs AS uuid[])) o, organisation_partnerships(o) m)',
         { orgs: actor.organisationIds },
       );
     }

@@ -10,6 +10,7 @@ import { ReferralListIndexes1732440000000 } from './1732440000000-referral-list-
 import { ReferralSendGate1732450000000 } from './1732450000000-referral-send-gate';
 import { ReferralParentSender1732460000000 } from './1732460000000-referral-parent-sender';
 import { ParticipantDataLists1732465000000 } from './1732465000000-participant-data-lists';
+import { AccessFunctions1732470000000 } from './1732470000000-access-functions';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReferralSendGate1732450000000,
   ReferralParentSender1732460000000,
   ParticipantDataLists1732465000000,
+  AccessFunctions1732470000000,
 ];

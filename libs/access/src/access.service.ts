@@ -5,17 +5,6 @@ import { DataCategory, Purpose } from '@app/organisations';
 import { AccessBasis, Explanation, explainAccess } from './access-rules';
 import { ROLE_RIGHTS } from './role-rights';
 
-/**
- * SQL: is a referral of participant `participant` to organisation `recipient`
- * open, or closed less than `days` days ago? The condition `participant_access`
- * adds for purpose REFERRAL, as the explanations (`facts`) read it.
- */
-export const openReferralExists = (participant: string, recipient: string, days: string) =>
-  `EXISTS (SELECT 1 FROM referrals r
-            WHERE r.participant_id = ${participant} AND r.to_organisation_id = ${recipient}
-              AND (r.status IN ('SENT','ACCEPTED','IN_PROGRESS')
-                   OR (r.closed_at IS NOT NULL AND r.closed_at > now() - make_interval(days => ${days}))))`;
-
 /** What `participant_access` decided for one participant. */
 export interface AccessGrant {
   participantId: string;
@@ -50,13 +39,19 @@ export interface AccessFactColumns {
 }
 
 /**
- * The one access module. Decisions come from the database function
- * `participant_access`, joined onto the participants a statement reads
- * (`join`), the same for a single read and for a list, so counts and pages
- * never include a participant the actor may not know about. The same statement
- * writes the access-log rows (`logged`, a data-modifying CTE) and returns the
- * facts that explain each hidden category (`facts`, turned into reasons by
- * `explainRow`), so a page of participants is one round trip whatever its size.
+ * Composes the access functions (libs/access/src/sql, applied by the
+ * migrations) into the statements that read participant data, so that a
+ * single read, a batch (a referral page's participants) and a list page all
+ * decide with the same rule, in the statement that reads the data — counts and
+ * pages never include a participant the actor may not know about. The same
+ * statement writes the access-log rows (`logged`, a data-modifying CTE) and,
+ * when asked, returns the facts that explain each hidden category (`facts`,
+ * turned into reasons by `explainRow`), so a page of participants is one round
+ * trip whatever its size.
+ *
+ * Every fragment reads the same parameters, `parameters(context)`, from
+ * `$<first>` on: the reader's organisation, user, the purpose, the role's own
+ * and partner categories, and the referral access days.
  */
 @Injectable()
 export class AccessService {
@@ -67,27 +62,50 @@ export class AccessService {
     return this.config.referrals.accessDaysAfterClose;
   }
 
-  /**
-   * SQL to join onto `participants <alias>`: yields `access.categories`,
-   * `access.basis`, … and keeps only participants the actor may know about.
-   * Parameters start at `$<first>`; pass `joinParameters(context)` after yours.
-   */
-  join(alias: string, first: number): string {
-    const n = (i: number) => `$${first + i}`;
-    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer) access`;
-  }
-
-  joinParameters({ userId, membership, purpose }: AccessContext): unknown[] {
+  parameters({ userId, membership, purpose }: AccessContext): unknown[] {
     const rights = ROLE_RIGHTS[membership.role];
     return [membership.organisationId, userId, purpose, rights.own, rights.partner, this.referralAccessDays];
   }
 
   /**
-   * The body of a data-modifying CTE (`WITH served AS (…), logged AS (${logged(…)}) SELECT … FROM served`)
+   * The body of the CTE `access_owners` that `decide` joins: the owners' facts (live legal bases towards
+   * the reader, agreement ceiling), computed once per statement — one row per organisation.
+   */
+  owners(first: number): string {
+    const n = (i: number) => `$${first + i}`;
+    return `SELECT * FROM access_owner_facts(${n(0)}::uuid, ${n(2)}::text, current_date)`;
+  }
+
+  /**
+   * SQL to join onto `participants <alias>` in a statement that has `WITH access_owners AS MATERIALIZED
+   * (owners(first))`: yields `access.categories`, `access.basis`, … and keeps only participants the
+   * actor may know about. Each participant's consents, referral gate and break-glass grant are probed
+   * by index in the same plan, so a list walking its index in page order decides only the rows it reads.
+   */
+  decide(alias: string, first: number): string {
+    const n = (i: number) => `$${first + i}`;
+    return `LEFT JOIN access_owners ${alias}_owner ON ${alias}_owner.owner_organisation_id = ${alias}.owner_organisation_id
+      CROSS JOIN LATERAL participant_decision(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid,
+        ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer, false,
+        coalesce(${alias}_owner.legal_bases, '{}'), coalesce(${alias}_owner.ceiling, '{}')) access`;
+  }
+
+  /**
+   * A FROM item: the decisions for the participants whose ids are in the array `ids` (SQL), as
+   * `participants_access` makes them — columns participant_id, owner_organisation_id, categories, basis,
+   * consent_ids, legal_basis_ids, break_glass_grant_id; participants the actor may not know have no row.
+   */
+  decideMany(ids: string, first: number): string {
+    const n = (i: number) => `$${first + i}`;
+    return `participants_access(${ids}, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[],
+      current_date, ${n(5)}::integer)`;
+  }
+
+  /**
+   * The body of a data-modifying CTE (`WITH served AS (…), logged AS (logged(…)) SELECT … FROM served`)
    * writing one access-log row per participant of `source` read across organisations: who, for which
-   * organisation, the categories disclosed, the purpose and the basis. `source` has the columns of
-   * `participants` (id, owner_organisation_id) and of `participant_access`. The access parameters are
-   * those of `join(…, first)`; `$<operation>` is the operation's name (text).
+   * organisation, the categories disclosed, the purpose and the basis. `source` has the columns id,
+   * owner_organisation_id and those of the decision. `$<operation>` is the operation's name (text).
    *
    * The guarantee "no read served without its log row" holds because the INSERT and the SELECT that
    * returns the data are ONE statement: PostgreSQL runs a data-modifying CTE to completion whether or not
@@ -106,43 +124,37 @@ export class AccessService {
   }
 
   /**
-   * SQL to join onto a row `<alias>` that has a participant's id, owner_organisation_id and the
-   * `participant_access` columns (basis): the facts `explainRow` turns into a reason per hidden
-   * category, read in the same statement (and snapshot) as the decision — the recipient's consents for
-   * the purpose (live or not), the live legal bases' and agreements' categories for the pair, an open
-   * break-glass grant and, for REFERRAL, an open (or recently closed) referral. Parameters as `join`'s.
+   * SQL to join onto a row `<alias>` that has a participant's id, owner_organisation_id and the decision's
+   * columns (basis): the facts `explainRow` turns into a reason per hidden category, read in the same
+   * statement (and snapshot) as the decision, through the same predicates — the consents reaching the
+   * reader for the purpose (live or not), the owner's live legal bases' categories and the agreement
+   * ceiling, a live break-glass grant and, for REFERRAL, an open (or recently closed) referral. Only
+   * where an explanation is asked for (`redactions`, `explainAccess`): it costs as much as the decision.
    */
   facts(alias: string, first: number): string {
     const n = (i: number) => `$${first + i}`;
     const recipient = `${n(0)}::uuid`;
     const purpose = `${n(2)}::text`;
-    const owner = `${alias}.owner_organisation_id`;
+    // The owner's facts, as the decision had them: its live legal bases towards the reader and the ceiling.
+    const ownerFacts = `access_owner_facts(${recipient}, ${purpose}, current_date) f`;
+    const ofOwner = `f.owner_organisation_id = ${alias}.owner_organisation_id`;
     return `LEFT JOIN LATERAL (
       SELECT
         (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'categories', c.data_categories,
                                                       'validFrom', c.valid_from::text, 'validUntil', c.valid_until::text,
                                                       'withdrawn', c.withdrawn_at IS NOT NULL) ORDER BY c.id), '[]'::jsonb)
-           FROM consents c
-          WHERE c.participant_id = ${alias}.id AND ${purpose} = ANY (c.purposes)
-            AND (c.granted_to_organisation_id = ${recipient} OR c.granted_to_partnership_id IN
-                 (SELECT m.partnership_id FROM partnership_members m WHERE m.organisation_id = ${recipient}))
-        ) AS fact_consents,
-        ARRAY(SELECT DISTINCT c FROM legal_bases l, unnest(l.data_categories) c
-               WHERE l.owner_organisation_id = ${owner} AND l.recipient_organisation_id = ${recipient}
-                 AND l.purpose = ${purpose} AND l.revoked_at IS NULL AND l.valid_from <= current_date
-                 AND (l.valid_until IS NULL OR l.valid_until >= current_date)) AS fact_legal_basis_categories,
-        ARRAY(SELECT DISTINCT c FROM data_sharing_agreements a, unnest(a.data_categories) c
-               WHERE a.status = 'ACTIVE' AND ${purpose} = ANY (a.purposes) AND a.valid_from <= current_date
-                 AND (a.valid_until IS NULL OR a.valid_until >= current_date)
-                 AND ((a.partnership_id IS NULL
-                       AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = ${owner})
-                       AND EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = a.id AND x.organisation_id = ${recipient}))
-                   OR (EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = ${owner})
-                       AND EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = a.partnership_id AND m.organisation_id = ${recipient})))
-        ) AS fact_ceiling,
-        EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.participant_id = ${alias}.id AND g.organisation_id = ${recipient}
-                  AND g.user_id = ${n(1)}::uuid AND g.expires_at > now()) AS fact_break_glass,
-        ${purpose} <> 'REFERRAL' OR ${openReferralExists(`${alias}.id`, recipient, `${n(5)}::integer`)} AS fact_open_referral,
+           FROM consents_reaching(${recipient}) c
+          WHERE c.participant_id = ${alias}.id AND ${purpose} = ANY (c.purposes)) AS fact_consents,
+        ARRAY(SELECT DISTINCT g FROM ${ownerFacts}, unnest(f.legal_bases) l, unnest(l.categories) g WHERE ${ofOwner})
+          AS fact_legal_basis_categories,
+        coalesce((SELECT f.ceiling FROM ${ownerFacts} WHERE ${ofOwner}), '{}') AS fact_ceiling,
+        EXISTS (SELECT 1 FROM break_glass_grants g
+                 WHERE g.participant_id = ${alias}.id AND g.organisation_id = ${recipient} AND g.user_id = ${n(1)}::uuid
+                   AND break_glass_in_force(g)) AS fact_break_glass,
+        ${purpose} <> 'REFERRAL'
+          OR EXISTS (SELECT 1 FROM referrals r
+                      WHERE r.participant_id = ${alias}.id AND r.to_organisation_id = ${recipient}
+                        AND referral_gives_access(r.status, r.closed_at, ${n(5)}::integer)) AS fact_open_referral,
         current_date::text AS fact_today
        WHERE ${alias}.basis <> '${AccessBasis.OWNER}'
     ) fact ON true`;
