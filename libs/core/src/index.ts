@@ -10,3 +10,4 @@ export * from './runtime/runtime';
 export * from './outbox/outbox';
 export * from './graphql/request-loaders';
 export * from './graphql/keyset-cursor';
+export * from './graphql/page-info';

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/authz';
-import { NotFoundError, decodeCursor, encodeCursor } from '@app/core';
+import { NotFoundError, decodeCursor, keysetPage } from '@app/core';
 import { Notification, NotificationConnection, NotificationsArgs } from './notification.model';
+import { summarise } from './notification-summary';
 
 interface NotificationRow {
   id: string;
@@ -42,13 +43,7 @@ export class NotificationsService {
       `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
       [actor.userId],
     );
-    const page = rows.slice(0, args.first);
-    return {
-      edges: page.map((row) => ({ cursor: cursorOf(row), node: toNotification(row) })),
-      hasNextPage: rows.length > args.first,
-      endCursor: page.length ? cursorOf(page[page.length - 1]) : null,
-      unreadCount: unread,
-    };
+    return { ...keysetPage(rows, args.first, toNotification), unreadCount: unread };
   }
 
   /** Rows among `ids` that belong to one of `userIds`, oldest first: for the live subscription. */
@@ -84,10 +79,6 @@ export class NotificationsService {
   }
 }
 
-function cursorOf(row: NotificationRow): string {
-  return encodeCursor(row.cursor_time, row.id);
-}
-
 function toNotification(row: NotificationRow): Notification {
   return {
     id: row.id,
@@ -96,7 +87,7 @@ function toNotification(row: NotificationRow): Notification {
     subjectId: row.subject_id,
     organisationId: row.organisation_id,
     title: row.summary.title ?? row.event_type,
-    summary: JSON.stringify(row.summary),
+    summary: summarise(row.event_type, row.summary),
     createdAt: row.created_at,
     readAt: row.read_at,
   };

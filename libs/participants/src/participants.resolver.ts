@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg } from '@app/core';
+import { AsOrganisationArg, UuidArg } from '@app/core';
 import {
   CreateParticipantInput,
   ExplainAccessArgs,
@@ -45,7 +45,7 @@ export class ParticipantsResolver {
   accessLog(
     @CurrentActor() actor: Actor,
     @UuidArg('participantId') participantId: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<AccessLogEntry[]> {
     return this.service.accessLog(actor, participantId, asOrganisationId);
   }
@@ -57,7 +57,7 @@ export class ParticipantsResolver {
   exportParticipantData(
     @CurrentActor() actor: Actor,
     @UuidArg('participantId') participantId: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<string> {
     return this.service.export(actor, participantId, asOrganisationId);
   }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '@app/core';
 import { Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
 import { Participant } from '@app/participants';
 import { ReferralOutcome, ReferralPriority, ReferralReasonCategory, ReferralStatus } from './referral-vocabulary';
@@ -74,13 +75,7 @@ export class ReferralEdge {
 }
 
 @ObjectType()
-export class ReferralPageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType()
 export class ReferralConnection {
   @Field(() => [ReferralEdge]) edges!: ReferralEdge[];
-  @Field(() => ReferralPageInfo) pageInfo!: ReferralPageInfo;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg, requestLoader } from '@app/core';
+import { AsOrganisationArg, UuidArg, requestLoader } from '@app/core';
 import { DirectoryService, Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
 import { Participant, ParticipantsService } from '@app/participants';
 import {
@@ -35,7 +35,7 @@ export class ReferralsResolver {
   referral(
     @CurrentActor() actor: Actor,
     @UuidArg('id') id: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<Referral> {
     return this.service.get(actor, id, asOrganisationId);
   }

@@ -13,7 +13,7 @@ import {
   NotFoundError,
   writeOutboxEvent,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   isForeignKeyViolation,
   preparedStatement,
 } from '@app/core';
@@ -414,17 +414,7 @@ export class ReferralsService {
         ORDER BY r.created_at DESC, r.id DESC`,
       params,
     );
-    const page = rows.slice(0, args.first);
-    return {
-      edges: page.map((row) => ({
-        cursor: encodeCursor(row.cursor_time, row.id),
-        node: toReferral(row, membership.organisationId),
-      })),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time, page[page.length - 1].id) : null,
-      },
-    };
+    return keysetPage(rows, args.first, (row) => toReferral(row, membership.organisationId));
   }
 
   /** Timelines for several referrals at once (one query), oldest step first. */

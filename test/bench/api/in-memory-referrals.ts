@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@app/core';
-import { Referral, ReferralPageInfo } from '@app/referrals';
+import { PageInfo, Public } from '@app/core';
+import { Referral } from '@app/referrals';
 import { ReferralsArgs } from '@app/referrals/referral.input';
 
 /**
@@ -25,7 +25,7 @@ export class InMemoryReferralEdge {
 @ObjectType()
 export class InMemoryReferralConnection {
   @Field(() => [InMemoryReferralEdge]) edges!: InMemoryReferralEdge[];
-  @Field(() => ReferralPageInfo) pageInfo!: ReferralPageInfo;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 /** Fields that hold a Date in the real resolvers' objects (JSON carries them as strings). */
