@@ -13,6 +13,10 @@ export default tseslint.config(
       'coverage/**',
       'eslint.config.mjs',
       'jest.config.js',
+      'apps/web/dist/**',
+      'apps/web/src/gql/**',
+      'test-results/**',
+      'playwright-report/**',
     ],
   },
   eslint.configs.recommended,
@@ -32,6 +36,15 @@ export default tseslint.config(
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/core/src/config).' },
       ],
+    },
+  },
+  {
+    // Build scripts in plain JavaScript: no TypeScript project to type-check them against.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: null },
+      globals: { process: 'readonly', console: 'readonly' },
     },
   },
   {
