@@ -1,10 +1,10 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLField,
-  GraphQLInputObjectType,
   GraphQLNamedType,
   GraphQLObjectType,
   GraphQLSchema,
+  GraphQLType,
   getNamedType,
   isInputObjectType,
   isObjectType,
@@ -59,8 +59,8 @@ describe('schema consistency', () => {
     // taxId is the NIP, a number the tax office gives, not one of our ids.
     const isIdName = (name: string) => name !== 'taxId' && (name === 'id' || /Ids?$/.test(name));
     const wrong: string[] = [];
-    const check = (owner: string, name: string, type: unknown) => {
-      if (isIdName(name) && getNamedType(type as never).name !== 'ID') wrong.push(`${owner}.${name}: ${String(type)}`);
+    const check = (owner: string, name: string, type: GraphQLType) => {
+      if (isIdName(name) && getNamedType(type).name !== 'ID') wrong.push(`${owner}.${name}: ${String(type)}`);
     };
     for (const type of ownTypes()) {
       if (isObjectType(type)) {
@@ -69,7 +69,7 @@ describe('schema consistency', () => {
           for (const arg of field.args) check(`${type.name}.${field.name}`, arg.name, arg.type);
         }
       } else if (isInputObjectType(type)) {
-        for (const field of Object.values((type as GraphQLInputObjectType).getFields())) {
+        for (const field of Object.values((type).getFields())) {
           check(type.name, field.name, field.type);
         }
       }

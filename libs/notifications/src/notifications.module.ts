@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@app/organisations';
 import { ExpiryRemindersService } from './expiry-reminders.service';
 import { NotificationBusModule } from './notification-bus';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -11,9 +12,9 @@ import { NotificationPreferencesService } from './preferences.service';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
 
-/** The inbox, for the API. */
+/** The inbox, for the API (browser sessions from the organisations library end live subscriptions). */
 @Module({
-  imports: [NotificationBusModule],
+  imports: [NotificationBusModule, OrganisationsModule],
   providers: [
     NotificationsService,
     NotificationsLiveService,

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { readCookie } from '@app/authz';
 
 /** The cookie that carries a platform admin's access token to the dashboard's own pages and API. */
 export const DASHBOARD_COOKIE = 'pp_queue_dashboard';
@@ -10,17 +11,7 @@ export const DASHBOARD_COOKIE = 'pp_queue_dashboard';
 export function dashboardToken(request: Request): string | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (bearer) return bearer[1];
-  return cookieValue(request.headers.cookie, DASHBOARD_COOKIE);
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) {
-      return decodeURIComponent(part.slice(separator + 1).trim());
-    }
-  }
-  return undefined;
+  return readCookie(request.headers.cookie, DASHBOARD_COOKIE);
 }
 
 /**

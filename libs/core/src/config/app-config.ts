@@ -24,6 +24,20 @@ export const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(604_800).default(43_200),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'origins like https://console.example.org, comma-separated')),
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: booleanFlag.optional(),
   RUN_WORKER: booleanFlag.optional(),
@@ -75,6 +89,11 @@ export interface AppConfig {
     workerPort: number;
     /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits). */
     trustProxy?: string | number;
+    /**
+     * Origins besides the API's own whose pages may use the session cookie (checked against the
+     * `Origin` of cookie-authenticated requests and websockets).
+     */
+    allowedOrigins: string[];
   };
   /** `undefined` means: start the embedded PostgreSQL. */
   databaseUrl?: string;
@@ -87,6 +106,8 @@ export interface AppConfig {
     maxFailuresPerAccount: number;
     maxAttemptsPerAddress: number;
     windowSeconds: number;
+    /** Browser sessions (the console's cookie): absolute lifetime and idle timeout. */
+    session: { ttlSeconds: number; idleSeconds: number };
   };
   logLevel: Environment['LOG_LEVEL'];
   seedDemoData: boolean;
@@ -183,6 +204,7 @@ export function loadConfig(
       port: env.PORT,
       workerPort: env.WORKER_PORT,
       trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+      allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
@@ -193,6 +215,7 @@ export function loadConfig(
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
       windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      session: { ttlSeconds: env.SESSION_TTL_SECONDS, idleSeconds: env.SESSION_IDLE_SECONDS },
     },
     logLevel: env.LOG_LEVEL,
     seedDemoData: !isProduction && (env.SEED_DEMO_DATA ?? true),

@@ -9,6 +9,7 @@ import { ExpiryReminders1732430000000 } from './1732430000000-expiry-reminders';
 import { ReferralListIndexes1732440000000 } from './1732440000000-referral-list-indexes';
 import { ReferralSendGate1732450000000 } from './1732450000000-referral-send-gate';
 import { ReferralParentSender1732460000000 } from './1732460000000-referral-parent-sender';
+import { Sessions1732471200000 } from './1732471200000-sessions';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReferralListIndexes1732440000000,
   ReferralSendGate1732450000000,
   ReferralParentSender1732460000000,
+  Sessions1732471200000,
 ];
