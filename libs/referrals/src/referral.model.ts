@@ -3,6 +3,7 @@ import { PageInfo } from '@app/core';
 import { Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
 import { Participant } from '@app/participants';
 import { ReferralOutcome, ReferralPriority, ReferralReasonCategory, ReferralStatus } from './referral-vocabulary';
+import { ReferralTransition } from './transitions';
 
 @ObjectType()
 export class Attachment {
@@ -66,6 +67,14 @@ export class Referral {
   @Field(() => ReferralHistoryEntry, { nullable: true }) latestHistory?: ReferralHistoryEntry | null;
   @Field(() => [ReferralHistoryEntry], { description: 'The timeline, oldest first.' }) history?: ReferralHistoryEntry[];
   @Field(() => [ID], { description: 'Referrals this one was forwarded into.' }) childReferralIds?: string[];
+  @Field(() => [ReferralTransition], {
+    description:
+      'What you may do with this referral now, by its state, your side and your role (the transition table): ' +
+      'SEND is sendReferral, ACCEPT acceptReferral, and so on. The server still checks what each requires when you ' +
+      'do it: a consent for SEND (see consentPreflight), a free place for ACCEPT (a coordinator may override with a ' +
+      'reason), a consent for the FORWARD target.',
+  })
+  allowedActions?: ReferralTransition[];
 }
 
 @ObjectType()

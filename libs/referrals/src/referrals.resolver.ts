@@ -16,6 +16,7 @@ import {
 } from './referral.input';
 import { Referral, ReferralConnection, ReferralHistoryEntry } from './referral.model';
 import { ReferralsService } from './referrals.service';
+import { allowedActionsFor } from './allowed-actions';
 import { ReferralTransition } from './transitions';
 
 type GqlContext = { req: object };
@@ -98,6 +99,11 @@ export class ReferralsResolver {
   @Authenticated()
   forwardReferral(@CurrentActor() actor: Actor, @Args('input') input: ForwardReferralInput): Promise<Referral> {
     return this.service.transition(actor, ReferralTransition.FORWARD, input);
+  }
+
+  @ResolveField(() => [ReferralTransition])
+  allowedActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): ReferralTransition[] {
+    return allowedActionsFor(actor, referral);
   }
 
   @ResolveField(() => Organisation)

@@ -18,6 +18,7 @@ import {
   preparedStatement,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
+import { sideOf } from './allowed-actions';
 import { once } from './idempotency';
 import { ReferralSweepService } from './referral-sweep.service';
 import {
@@ -158,14 +159,6 @@ function consentGateRefusal(): AppError {
       fields: [{ field: 'participantId', problems: ['record a consent for purpose REFERRAL to the recipient first'] }],
     },
   );
-}
-
-function sideOf(row: Pick<ReferralRow, 'from_organisation_id' | 'to_organisation_id'>, organisationId: string) {
-  return row.from_organisation_id === organisationId
-    ? 'SENDER'
-    : row.to_organisation_id === organisationId
-      ? 'RECIPIENT'
-      : null;
 }
 
 /**
@@ -495,7 +488,8 @@ export class ReferralsService {
       // The capacity check needs the referral's service, locked before its places are counted: read and
       // judge the referral first, then write only the version judged.
       const row = await this.visibleRow(tx, membership.organisationId, referralId);
-      judge(transition, row.status, row.version, sideOf(row, membership.organisationId), membership, expectedVersion);
+      const side = sideOf(toReferral(row, membership.organisationId), membership.organisationId);
+      judge(transition, row.status, row.version, side, membership, expectedVersion);
       if (row.to_service_id) {
         capacityNote = await this.checkCapacity(
           tx,
