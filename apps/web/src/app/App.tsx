@@ -8,12 +8,12 @@ import { Layout } from './Layout';
 // Every screen is its own chunk: the first screen loads only what it shows.
 const SignInPage = lazy(() => import('../modules/auth/components/SignInPage'));
 const InboxPage = lazy(() => import('../modules/inbox/components/InboxPage'));
-// TODO ReferralListPage
-// TODO ReferralPage
+const ReferralListPage = lazy(() => import('../modules/referrals/components/ReferralListPage'));
+const ReferralPage = lazy(() => import('../modules/referrals/components/ReferralPage'));
 // TODO NewReferralPage
-// TODO ParticipantListPage
-// TODO ParticipantPage
-// TODO ParticipantFormPage
+const ParticipantListPage = lazy(() => import('../modules/participants/components/ParticipantListPage'));
+const ParticipantPage = lazy(() => import('../modules/participants/components/ParticipantPage'));
+const ParticipantFormPage = lazy(() => import('../modules/participants/components/ParticipantFormPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (element: JSX.Element) => <Suspense fallback={<PageFallback />}>{element}</Suspense>;
@@ -28,6 +28,12 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: page(<InboxPage />) },
+      { path: 'referrals', element: page(<ReferralListPage />) },
+      { path: 'referrals/:id', element: page(<ReferralPage />) },
+      { path: 'participants', element: page(<ParticipantListPage />) },
+      { path: 'participants/new', element: page(<ParticipantFormPage />) },
+      { path: 'participants/:id', element: page(<ParticipantPage />) },
+      { path: 'participants/:id/edit', element: page(<ParticipantFormPage />) },
       { path: 'inbox', element: <Navigate to="/" replace /> },
       { path: '*', element: page(<NotFoundPage />) },
     ],

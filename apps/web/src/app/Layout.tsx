@@ -1,9 +1,11 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, NativeSelect, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { SetMyLanguageMutation } from '../modules/auth/graphql/session';
 import { useSession } from '../modules/auth/hooks/session';
+import { setLanguage } from '../i18n';
 import { UnreadCountQuery } from '../modules/inbox/graphql/notifications';
 import { useLiveNotifications } from '../modules/inbox/hooks/live';
 
@@ -16,7 +18,8 @@ const NAV = [
 
 /** The frame of every signed-in screen: header with the unread count, the menu, the page. */
 export function Layout() {
-  const { t } = useTranslation(['common', 'auth', 'inbox']);
+  const { t, i18n } = useTranslation(['common', 'auth', 'inbox']);
+  const [saveLanguage] = useMutation(SetMyLanguageMutation);
   const { me, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
@@ -48,6 +51,7 @@ export function Layout() {
               component={Link}
               to="/"
               variant="subtle"
+              px="xs"
               aria-label={t('header.unread', { count: unread })}
               rightSection={
                 <Badge color={unread > 0 ? 'red.8' : 'gray.7'} variant="filled" aria-hidden>
@@ -86,6 +90,21 @@ export function Layout() {
             onClick={close}
           />
         ))}
+        <NativeSelect
+          mt="md"
+          label={t('language')}
+          size="xs"
+          data={[
+            { value: 'pl', label: 'Polski' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={i18n.language}
+          onChange={(event) => {
+            const language = event.currentTarget.value === 'en' ? 'en' : 'pl';
+            setLanguage(language);
+            void saveLanguage({ variables: { language } });
+          }}
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <VisuallyHidden role="status" aria-live="polite">

@@ -7,12 +7,11 @@ import { createClient, type Client } from 'graphql-ws';
 
 /**
  * The console's one GraphQL client. Authentication is the HttpOnly session
- * cookie the sign-in sets: the browser sends it with every same-origin request
- * (HTTP and the websocket upgrade); no token is ever visible to scripts. The
- * custom header below is what the API's CSRF protection requires on a POST
- * that carries the cookie: a cross-site form cannot set it.
+ * cookie `signIn` sets (path /graphql): the browser sends it with each POST
+ * and the websocket upgrade; no token is ever visible to scripts. Requests are
+ * JSON POSTs from the API's own origin, which is what the API's CSRF defence
+ * lets through (a cross-site form can send neither).
  */
-export const CSRF_HEADER = { 'x-requested-by': 'console' } as const;
 
 let sessionEnded: () => void = () => undefined;
 
@@ -44,7 +43,7 @@ export function resetLiveConnection(): void {
   wsClient = undefined;
 }
 
-const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', headers: { ...CSRF_HEADER } });
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 const errorLink = new ErrorLink(({ error }) => {
   if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {

@@ -10,6 +10,8 @@ import enInbox from '../modules/inbox/i18n/en.json';
 import plInbox from '../modules/inbox/i18n/pl.json';
 import enReferrals from '../modules/referrals/i18n/en.json';
 import plReferrals from '../modules/referrals/i18n/pl.json';
+import enConsents from '../modules/consents/i18n/en.json';
+import plConsents from '../modules/consents/i18n/pl.json';
 import enParticipants from '../modules/participants/i18n/en.json';
 import plParticipants from '../modules/participants/i18n/pl.json';
 
@@ -29,6 +31,7 @@ export const resources = {
     inbox: plInbox,
     referrals: plReferrals,
     participants: plParticipants,
+    consents: plConsents,
   },
   en: {
     common: enCommon,
@@ -37,6 +40,7 @@ export const resources = {
     inbox: enInbox,
     referrals: enReferrals,
     participants: enParticipants,
+    consents: enConsents,
   },
 } as const;
 

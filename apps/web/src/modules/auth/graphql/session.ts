@@ -26,8 +26,23 @@ export const MeQuery = graphql(`
 
 export const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+    signIn(email: $email, password: $password) {
       expiresAt
+    }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const SetMyLanguageMutation = graphql(`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
+      id
+      language
     }
   }
 `);

@@ -1,9 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { MeQuery as MeData } from '../../../gql/graphql';
 import { onSessionEnded, resetLiveConnection } from '../../../app/apollo';
 import { setLanguage } from '../../../i18n';
-import { MeQuery, SignInMutation } from '../graphql/session';
+import { MeQuery, SignInMutation, SignOutMutation } from '../graphql/session';
 
 export type Me = MeData['me'];
 
@@ -28,9 +28,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(MeQuery, { fetchPolicy: 'network-only' });
   const [signInMutation] = useMutation(SignInMutation);
+  const [signOutMutation] = useMutation(SignOutMutation);
 
   const me = error ? undefined : data?.me;
+  const signedIn = useRef(false);
   useEffect(() => {
+    signedIn.current = !!me;
     if (me) setLanguage(me.user.language);
   }, [me]);
 
@@ -40,7 +43,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   useEffect(() => {
+    // Only a session we believed live can end: a signed-out visitor's own UNAUTHENTICATED answers are expected.
     onSessionEnded(() => {
+      if (!signedIn.current) return;
+      signedIn.current = false;
       void clear().then(() => refetch().catch(() => undefined));
     });
   }, [clear, refetch]);
@@ -55,10 +61,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    // TODO(session): the server-side sign-out mutation once the cookie session lands.
+    // The server ends the session (the cookie's token is dead from now on), then the client forgets all it held.
+    await signOutMutation().catch(() => undefined);
     await clear();
     await refetch().catch(() => undefined);
-  }, [clear, refetch]);
+  }, [signOutMutation, clear, refetch]);
 
   const value = useMemo<Session>(() => {
     const status = me ? 'signed-in' : loading && !error ? 'loading' : 'signed-out';

@@ -1,0 +1,72 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useState } from 'react';
+import { apiError } from '../../../app/errors';
+import {
+  AcceptReferralMutation,
+  CancelReferralMutation,
+  CompleteReferralMutation,
+  DeclineReferralMutation,
+  DropOutReferralMutation,
+  ForwardReferralMutation,
+  SendReferralMutation,
+  StartReferralMutation,
+} from '../graphql/referrals';
+
+export type Action = 'SEND' | 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'DROP_OUT' | 'CANCEL' | 'FORWARD';
+
+const MUTATIONS = {
+  SEND: SendReferralMutation,
+  ACCEPT: AcceptReferralMutation,
+  DECLINE: DeclineReferralMutation,
+  START: StartReferralMutation,
+  COMPLETE: CompleteReferralMutation,
+  DROP_OUT: DropOutReferralMutation,
+  CANCEL: CancelReferralMutation,
+  FORWARD: ForwardReferralMutation,
+} as const;
+
+export interface TransitionFailure {
+  code: string;
+  /** On CONFLICT: the status the referral has now, per the server. */
+  currentStatus?: string;
+  /** On BAD_USER_INPUT: the server's message (e.g. which field). */
+  message?: string;
+}
+
+/**
+ * Runs one transition with the version the user saw (a stale one is CONFLICT)
+ * and an idempotency key (a retried click does it once).
+ */
+export function useTransition(referralId: string, version: number) {
+  const client = useApolloClient();
+  const [running, setRunning] = useState(false);
+
+  const run = async (action: Action, fields: Record<string, unknown>): Promise<TransitionFailure | undefined> => {
+    setRunning(true);
+    try {
+      await client.mutate({
+        mutation: MUTATIONS[action],
+        variables: {
+          input: {
+            referralId,
+            expectedVersion: version,
+            idempotencyKey: crypto.randomUUID(),
+            ...fields,
+          },
+        },
+      });
+      return undefined;
+    } catch (error) {
+      const failure = apiError(error);
+      const current = failure?.extensions.currentStatus;
+      return {
+        code: failure?.code ?? 'UNKNOWN',
+        currentStatus: typeof current === 'string' ? current : undefined,
+        message: error instanceof Error ? error.message : undefined,
+      };
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { run, running };
+}
