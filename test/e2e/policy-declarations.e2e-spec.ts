@@ -57,6 +57,7 @@ const EXPECTED_POLICIES: Record<string, string> = {
   'Mutation.updateParticipant': 'authenticated',
   'Mutation.withdrawConsent': 'authenticated',
   'Query.accessLog': 'authenticated',
+  'Query.consentPreflight': 'authenticated',
   'Query.consents': 'authenticated',
   'Query.explainAccess': 'authenticated',
   'Query.exportParticipantData': 'authenticated',

@@ -5,3 +5,4 @@ export * from './referrals.service';
 export * from './transitions';
 export * from './allowed-actions';
 export * from './referral-sweep.service';
+export * from './consent-preflight.model';

@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { ConsentsModule } from '@app/consents';
 import { OrganisationsModule } from '@app/organisations';
 import { ParticipantsModule } from '@app/participants';
+import { ConsentPreflightResolver } from './consent-preflight.resolver';
+import { ConsentPreflightService } from './consent-preflight.service';
 import { ReferralSweepService } from './referral-sweep.service';
 import { ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [OrganisationsModule, ParticipantsModule],
-  providers: [ReferralsService, ReferralSweepService, ReferralsResolver],
+  imports: [OrganisationsModule, ConsentsModule, ParticipantsModule],
+  providers: [
+    ReferralsService,
+    ReferralSweepService,
+    ReferralsResolver,
+    ConsentPreflightService,
+    ConsentPreflightResolver,
+  ],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}

@@ -28,7 +28,8 @@ export interface AccessGrant {
 }
 
 export interface AccessContext {
-  userId: string;
+  /** Null: decided for the organisation and role alone (no one's break-glass counts), as the referral send gate is. */
+  userId: string | null;
   membership: ActorMembership;
   purpose: Purpose;
 }
@@ -73,8 +74,22 @@ export class AccessService {
    * Parameters start at `$<first>`; pass `joinParameters(context)` after yours.
    */
   join(alias: string, first: number): string {
+    return `CROSS JOIN LATERAL ${this.call(alias, first, false)} access`;
+  }
+
+  /**
+   * The decision as the referral send gate asks it: purpose REFERRAL, with a
+   * referral to the recipient being opened by the caller (`p_referral_opening`),
+   * LEFT joined so that a participant the recipient would see nothing of still
+   * has a row (`access.*` NULL). Parameters as `join`'s.
+   */
+  joinAsReferralOpens(alias: string, first: number): string {
+    return `LEFT JOIN LATERAL ${this.call(alias, first, true)} access ON true`;
+  }
+
+  private call(alias: string, first: number, referralOpening: boolean): string {
     const n = (i: number) => `$${first + i}`;
-    return `CROSS JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer) access`;
+    return `participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid, ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer${referralOpening ? ', true' : ''})`;
   }
 
   joinParameters({ userId, membership, purpose }: AccessContext): unknown[] {
