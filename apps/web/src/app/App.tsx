@@ -10,7 +10,7 @@ const SignInPage = lazy(() => import('../modules/auth/components/SignInPage'));
 const InboxPage = lazy(() => import('../modules/inbox/components/InboxPage'));
 const ReferralListPage = lazy(() => import('../modules/referrals/components/ReferralListPage'));
 const ReferralPage = lazy(() => import('../modules/referrals/components/ReferralPage'));
-// TODO NewReferralPage
+const NewReferralPage = lazy(() => import('../modules/referrals/components/NewReferralPage'));
 const ParticipantListPage = lazy(() => import('../modules/participants/components/ParticipantListPage'));
 const ParticipantPage = lazy(() => import('../modules/participants/components/ParticipantPage'));
 const ParticipantFormPage = lazy(() => import('../modules/participants/components/ParticipantFormPage'));
@@ -29,6 +29,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: page(<InboxPage />) },
       { path: 'referrals', element: page(<ReferralListPage />) },
+      { path: 'referrals/new', element: page(<NewReferralPage />) },
       { path: 'referrals/:id', element: page(<ReferralPage />) },
       { path: 'participants', element: page(<ParticipantListPage />) },
       { path: 'participants/new', element: page(<ParticipantFormPage />) },

@@ -52,7 +52,7 @@ export default function ReferralPage() {
           {t('page.consentWithdrawn')}
         </Alert>
       )}
-      <ReferralActions referral={referral} allowed={[]} onChanged={() => refetch()} />
+      <ReferralActions referral={referral} allowed={referral.allowedActions} onChanged={() => refetch()} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder>

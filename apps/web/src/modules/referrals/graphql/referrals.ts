@@ -48,6 +48,7 @@ export const ReferralQuery = graphql(`
       id
       version
       status
+      allowedActions
       priority
       purpose
       reasonCategory
@@ -109,6 +110,7 @@ export const AcceptReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -119,6 +121,7 @@ export const DeclineReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -129,6 +132,7 @@ export const StartReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -139,6 +143,7 @@ export const CompleteReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
       outcome
       outcomeNote
     }
@@ -151,6 +156,7 @@ export const DropOutReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -161,6 +167,7 @@ export const CancelReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -171,6 +178,7 @@ export const SendReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -181,6 +189,7 @@ export const ForwardReferralMutation = graphql(`
       id
       version
       status
+      allowedActions
     }
   }
 `);
@@ -197,6 +206,45 @@ export const DirectoryQuery = graphql(`
         name
         capacity
         active
+      }
+    }
+  }
+`);
+
+export const ConsentPreflightQuery = graphql(`
+  query ConsentPreflight($participantId: ID!, $toOrganisationId: ID!) {
+    consentPreflight(participantId: $participantId, toOrganisationId: $toOrganisationId) {
+      passes
+      basis
+      reasons
+      sharedCategories
+      agreementCategories
+    }
+  }
+`);
+
+export const CreateReferralMutation = graphql(`
+  mutation CreateReferral($input: CreateReferralInput!) {
+    createReferral(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const OwnParticipantsQuery = graphql(`
+  query OwnParticipants($search: String) {
+    participants(search: $search, first: 50) {
+      edges {
+        node {
+          id
+          ownerOrganisationId
+          identity {
+            firstName
+            lastName
+            dateOfBirth
+          }
+        }
       }
     }
   }
