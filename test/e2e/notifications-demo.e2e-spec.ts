@@ -49,7 +49,7 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
     expect(inbox.edges[0].node).toMatchObject({
       eventType: 'referral.send',
       subjectId: referralId,
-      title: 'New referral received',
+      title: 'Nowe skierowanie',
       readAt: null,
     });
     expect(inbox.edges[0].node.summary).toEqual({
@@ -82,7 +82,7 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
       (e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline',
     );
     expect(declines).toHaveLength(1);
-    expect(declines[0].node.title).toBe('Referral declined (NO_CAPACITY)');
+    expect(declines[0].node.title).toBe('Skierowanie odrzucone: brak wolnych miejsc');
     expect(declines[0].node.summary).toMatchObject({
       referralId,
       referralStatus: 'DECLINED',
@@ -90,6 +90,19 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
       cancelReason: null,
       actorOrganisationId: cisId,
     });
+  });
+
+  it('writes each title in the reader’s language, as it is now', async () => {
+    const titleOf = async () => {
+      const { notifications } = await pup.data(INBOX, {});
+      return notifications.edges.find((e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline')
+        .node.title;
+    };
+    expect(await titleOf()).toBe('Skierowanie odrzucone: brak wolnych miejsc');
+    await pup.data(`mutation { setMyLanguage(language: en) { language } }`);
+    expect(await titleOf()).toBe('Referral declined: no free places');
+    await pup.data(`mutation { setMyLanguage(language: pl) { language } }`);
+    expect(await titleOf()).toBe('Skierowanie odrzucone: brak wolnych miejsc');
   });
 
   it('marks a notification read and counts the unread', async () => {

@@ -69,7 +69,7 @@ describe('schema consistency', () => {
           for (const arg of field.args) check(`${type.name}.${field.name}`, arg.name, arg.type);
         }
       } else if (isInputObjectType(type)) {
-        for (const field of Object.values((type).getFields())) {
+        for (const field of Object.values(type.getFields())) {
           check(type.name, field.name, field.type);
         }
       }

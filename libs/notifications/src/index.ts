@@ -10,3 +10,4 @@ export * from './preferences.service';
 export * from './recipients';
 export * from './webhook-deliveries';
 export * from './webhook.model';
+export * from './notification-titles';
