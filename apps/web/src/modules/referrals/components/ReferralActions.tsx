@@ -160,7 +160,8 @@ function ActionDialog({
     if (action === 'ACCEPT' && overrideReason.trim()) fields.capacityOverrideReason = overrideReason.trim();
     if (action === 'FORWARD') fields.toOrganisationId = target;
     const result = await run(action, fields);
-    if (result && result.code !== 'CONFLICT') {
+    // A full service is a CONFLICT too, but nothing moved: the dialog stays, saying so.
+    if (result && (result.code !== 'CONFLICT' || result.capacity)) {
       setFailure(result);
       return;
     }
@@ -180,8 +181,8 @@ function ActionDialog({
             <Alert color="red" role="alert">
               {failure.code === 'MISSING'
                 ? t('actions.missing')
-                : failure.code === 'BAD_USER_INPUT' && action === 'ACCEPT'
-                  ? t('actions.acceptRefused', { message: failure.message })
+                : failure.capacity
+                  ? t(isCoordinator ? 'actions.fullCoordinator' : 'actions.full', failure.capacity)
                   : t(`common:errors.${failure.code}`, { defaultValue: t('common:errors.UNKNOWN') })}
             </Alert>
           )}

@@ -29,7 +29,9 @@ export interface TransitionFailure {
   code: string;
   /** On CONFLICT: the status the referral has now, per the server. */
   currentStatus?: string;
-  /** On BAD_USER_INPUT: the server's message (e.g. which field). */
+  /** On a CONFLICT because the service is full: its places and how many are taken. */
+  capacity?: { capacity: number; taken: number };
+  /** The server's message (e.g. which field). */
   message?: string;
 }
 
@@ -59,9 +61,11 @@ export function useTransition(referralId: string, version: number) {
     } catch (error) {
       const failure = apiError(error);
       const current = failure?.extensions.currentStatus;
+      const { capacity, taken } = failure?.extensions ?? {};
       return {
         code: failure?.code ?? 'UNKNOWN',
         currentStatus: typeof current === 'string' ? current : undefined,
+        capacity: typeof capacity === 'number' && typeof taken === 'number' ? { capacity, taken } : undefined,
         message: error instanceof Error ? error.message : undefined,
       };
     } finally {
