@@ -16,7 +16,7 @@ import { ConsentsModule } from '@app/consents';
 import { NotificationsModule } from '@app/notifications';
 import { DemoModule, OrganisationsModule } from '@app/organisations';
 import { ParticipantsModule } from '@app/participants';
-import { ReferralsModule } from '@app/referrals';
+import { DemoCaseworkModule, ReferralsModule } from '@app/referrals';
 import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
 import { ConsoleModule } from './console/console.module';
 import { GraphiqlAssetsController } from './graphql/graphiql';
@@ -48,6 +48,7 @@ export class ApiModule {
         ReferralsModule,
         NotificationsModule,
         DemoModule,
+        DemoCaseworkModule,
         QueueDashboardModule,
         ConsoleModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),

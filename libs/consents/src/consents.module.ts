@@ -7,6 +7,6 @@ import { ConsentsService } from './consents.service';
 /** Consents, legal bases, break-glass, and the one access module. */
 @Module({
   providers: [AccessService, ConsentsService, BreakGlassService, ConsentsResolver],
-  exports: [AccessService],
+  exports: [AccessService, ConsentsService],
 })
 export class ConsentsModule {}

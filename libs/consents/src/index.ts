@@ -4,3 +4,5 @@ export * from './access/acting-membership';
 export * from './access/role-rights';
 export * from './consent.model';
 export * from './consents.module';
+export * from './consent.input';
+export * from './consents.service';

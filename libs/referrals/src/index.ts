@@ -6,3 +6,4 @@ export * from './transitions';
 export * from './allowed-actions';
 export * from './referral-sweep.service';
 export * from './consent-preflight.model';
+export * from './demo/demo-casework.seeder';

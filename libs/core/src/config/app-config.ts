@@ -40,6 +40,7 @@ export const environmentSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: booleanFlag.optional(),
+  SEED_DEMO_CASEWORK: booleanFlag.optional(),
   RUN_WORKER: booleanFlag.optional(),
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -111,6 +112,8 @@ export interface AppConfig {
   };
   logLevel: Environment['LOG_LEVEL'];
   seedDemoData: boolean;
+  /** The demo's participants, consents, referrals and notifications (with the demo data unless set apart). */
+  seedDemoCasework: boolean;
   runWorkerInProcess: boolean;
   graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   shutdownGraceMs: number;
@@ -185,8 +188,10 @@ export function loadConfig(
   if (cleaned.NODE_ENV === 'production') {
     if (!cleaned.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
     if (!cleaned.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
-    if (cleaned.SEED_DEMO_DATA === 'true' || cleaned.SEED_DEMO_DATA === '1') {
-      problems.push('SEED_DEMO_DATA: demo data is never created in production');
+    for (const flag of ['SEED_DEMO_DATA', 'SEED_DEMO_CASEWORK']) {
+      if (cleaned[flag] === 'true' || cleaned[flag] === '1') {
+        problems.push(`${flag}: demo data is never created in production`);
+      }
     }
   }
   if (cleaned.SMTP_HOST && !cleaned.MAIL_FROM) problems.push('MAIL_FROM: required when SMTP_HOST is set');
@@ -219,6 +224,7 @@ export function loadConfig(
     },
     logLevel: env.LOG_LEVEL,
     seedDemoData: !isProduction && (env.SEED_DEMO_DATA ?? true),
+    seedDemoCasework: !isProduction && (env.SEED_DEMO_DATA ?? true) && (env.SEED_DEMO_CASEWORK ?? true),
     runWorkerInProcess: env.RUN_WORKER ?? !env.DATABASE_URL,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
