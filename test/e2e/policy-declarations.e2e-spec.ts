@@ -102,6 +102,7 @@ const EXPECTED_POLICIES: Record<string, string> = {
 const EXPECTED_FIELD_RESOLVERS: Record<string, string> = {
   'Organisation.members': 'service: members only for members of the organisation (or a platform admin)',
   // Parts of a referral the guarded `referral`/`referrals`/transition operation already let the actor load.
+  'OrganisationService.freePlaces': 'a count of referrals holding places; no one is named',
   'Referral.allowedActions': 'the transition table read for the actor; no data',
   'Referral.childReferralIds': 'ids of the forwarded child referrals',
   'Referral.fromOrganisation': 'the open partner directory',

@@ -7,6 +7,7 @@ import { ConsentPreflightService } from './consent-preflight.service';
 import { ReferralSweepService } from './referral-sweep.service';
 import { ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
+import { ServicePlacesResolver } from './service-places';
 
 @Module({
   imports: [OrganisationsModule, ConsentsModule, ParticipantsModule],
@@ -16,6 +17,7 @@ import { ReferralsService } from './referrals.service';
     ReferralsResolver,
     ConsentPreflightService,
     ConsentPreflightResolver,
+    ServicePlacesResolver,
   ],
   exports: [ReferralsService],
 })

@@ -21,6 +21,7 @@ import { Purpose } from '@app/organisations';
 import { sideOf } from './allowed-actions';
 import { once } from './idempotency';
 import { ReferralSweepService } from './referral-sweep.service';
+import { takenPlacesSql } from './service-places';
 import {
   AcceptReferralInput,
   CreateReferralInput,
@@ -672,10 +673,7 @@ export class ReferralsService {
       [serviceId],
     );
     if (!service || service.capacity === null) return null;
-    const [{ taken }]: { taken: number }[] = await tx.query(
-      `SELECT count(*)::int AS taken FROM referrals WHERE to_service_id = $1 AND status IN ('ACCEPTED', 'IN_PROGRESS')`,
-      [serviceId],
-    );
+    const [{ taken }]: { taken: number }[] = await tx.query(takenPlacesSql('$1'), [serviceId]);
     if (taken < service.capacity) return null;
     if (membership.role === Role.COORDINATOR && overrideReason)
       return `capacity override (${taken}/${service.capacity}): ${overrideReason.trim()}`;
