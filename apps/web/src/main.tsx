@@ -6,11 +6,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { apolloClient } from './app/apollo';
 import { App } from './app/App';
-import { theme } from './app/theme';
+import { cssVariables, theme } from './app/theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <ApolloProvider client={apolloClient}>
         <App />
       </ApolloProvider>

@@ -54,7 +54,7 @@ export function Layout() {
               px="xs"
               aria-label={t('header.unread', { count: unread })}
               rightSection={
-                <Badge color={unread > 0 ? 'red.8' : 'gray.7'} variant="filled" aria-hidden>
+                <Badge color={unread > 0 ? 'red.9' : 'gray.7'} variant="filled" aria-hidden>
                   {unread}
                 </Badge>
               }
@@ -86,6 +86,7 @@ export function Layout() {
             component={Link}
             to={item.to}
             label={t(item.key)}
+            variant="filled"
             active={isActive(item.to, 'exact' in item ? item.exact : false)}
             onClick={close}
           />

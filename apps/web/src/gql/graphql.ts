@@ -976,6 +976,8 @@ export type OrganisationService = {
   /** Places available; null means no fixed limit. */
   capacity: Maybe<Scalars['Int']['output']>;
   description: Maybe<Scalars['String']['output']>;
+  /** Places not taken by accepted or in-progress referrals; null when the service has no fixed limit. A coordinator may still accept into a full service, giving a reason. */
+  freePlaces: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   organisationId: Scalars['ID']['output'];

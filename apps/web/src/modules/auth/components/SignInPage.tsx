@@ -54,7 +54,7 @@ export default function SignInPage() {
               {t('auth:title')}
             </Title>
             {failure && (
-              <Alert color="red" role="alert" title={t('auth:failed')}>
+              <Alert color="red.9" role="alert" title={t('auth:failed')}>
                 {failure}
               </Alert>
             )}

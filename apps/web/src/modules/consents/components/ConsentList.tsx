@@ -28,7 +28,7 @@ export function ConsentList({ participantId }: { participantId: string }) {
         <Button onClick={() => setGranting(true)}>{t('grant.open')}</Button>
       </Group>
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {t(errorKey(error))}
         </Alert>
       )}
@@ -61,11 +61,11 @@ export function ConsentList({ participantId }: { participantId: string }) {
                 )}
               </Stack>
               <Stack gap="xs" align="end">
-                <Badge color={consent.status === 'ACTIVE' ? 'green.9' : 'gray.7'} tt="none">
+                <Badge color={consent.status === 'ACTIVE' ? 'teal.9' : 'gray.7'} tt="none">
                   {label('ConsentStatus', consent.status)}
                 </Badge>
                 {consent.status !== 'WITHDRAWN' && (
-                  <Button size="xs" variant="outline" color="red.8" onClick={() => setWithdrawing(consent.id)}>
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => setWithdrawing(consent.id)}>
                     {t('withdraw.open')}
                   </Button>
                 )}
@@ -84,7 +84,13 @@ export function ConsentList({ participantId }: { participantId: string }) {
           }}
         />
       )}
-      <Modal opened={granting} onClose={() => setGranting(false)} title={t('grant.title')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        opened={granting}
+        onClose={() => setGranting(false)}
+        title={t('grant.title')}
+        size="lg"
+      >
         {granting && (
           <RecipientThenGrant
             participantId={participantId}
@@ -140,11 +146,17 @@ function WithdrawDialog({
   const [reason, setReason] = useState('');
   const [withdraw, { loading, error }] = useMutation(WithdrawConsentMutation);
   return (
-    <Modal opened onClose={onClose} title={t('withdraw.title')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+      opened
+      onClose={onClose}
+      title={t('withdraw.title')}
+      centered
+    >
       <Stack>
         <Text>{t('withdraw.explain')}</Text>
         {error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {t(errorKey(error))}
           </Alert>
         )}
@@ -158,7 +170,7 @@ function WithdrawDialog({
             {t('common:cancel')}
           </Button>
           <Button
-            color="red.8"
+            color="red.9"
             loading={loading}
             onClick={() =>
               void withdraw({ variables: { input: { consentId, reason: reason.trim() || undefined } } })

@@ -105,7 +105,7 @@ export function GrantConsentForm({
     <Stack gap="sm">
       <Text>{t('grant.recipient', { name: defaults.recipientName })}</Text>
       {problem && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {problem}
         </Alert>
       )}

@@ -40,7 +40,7 @@ export default function InboxPage() {
       <Group justify="space-between">
         <Title order={1}>{t('title')}</Title>
         <Button
-          variant="light"
+          variant="default"
           onClick={() => void markAll()}
           loading={markingAll}
           disabled={!connection || connection.unreadCount === 0}
@@ -54,7 +54,7 @@ export default function InboxPage() {
         onChange={(event) => setUnreadOnly(event.currentTarget.checked)}
       />
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {t(errorKey(error))}
         </Alert>
       )}

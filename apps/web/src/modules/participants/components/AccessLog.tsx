@@ -19,7 +19,7 @@ export function AccessLog({ participantId }: { participantId: string }) {
         {t('log.title')}
       </Title>
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {t(errorKey(error))}
         </Alert>
       )}

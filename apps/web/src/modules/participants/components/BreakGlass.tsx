@@ -35,7 +35,7 @@ export function BreakGlass({ participantId, onOpened }: { participantId: string;
 
   if (until && until.getTime() > now) {
     return (
-      <Alert color="orange" title={t('breakGlass.active')}>
+      <Alert color="red.9" title={t('breakGlass.active')}>
         <Text size="sm">
           {t('breakGlass.until', { date: formatDateTime(until) })}{' '}
           <span role="timer" aria-label={t('breakGlass.left')}>
@@ -48,10 +48,16 @@ export function BreakGlass({ participantId, onOpened }: { participantId: string;
 
   return (
     <>
-      <Button variant="outline" color="orange.9" onClick={() => setOpened(true)} w="fit-content">
+      <Button variant="outline" color="red.9" onClick={() => setOpened(true)} w="fit-content">
         {t('breakGlass.open')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('breakGlass.title')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('breakGlass.title')}
+        centered
+      >
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -68,7 +74,7 @@ export function BreakGlass({ participantId, onOpened }: { participantId: string;
           <Stack>
             <Text size="sm">{t('breakGlass.explain')}</Text>
             {error && (
-              <Alert color="red" role="alert">
+              <Alert color="red.9" role="alert">
                 {t(errorKey(error))}
               </Alert>
             )}
@@ -84,7 +90,7 @@ export function BreakGlass({ participantId, onOpened }: { participantId: string;
               <Button variant="default" onClick={() => setOpened(false)}>
                 {t('common:cancel')}
               </Button>
-              <Button type="submit" color="orange.9" loading={loading} disabled={reason.trim().length === 0}>
+              <Button type="submit" color="red.9" loading={loading} disabled={reason.trim().length === 0}>
                 {t('breakGlass.confirm')}
               </Button>
             </Group>

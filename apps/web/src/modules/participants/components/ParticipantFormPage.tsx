@@ -172,12 +172,12 @@ export default function ParticipantFormPage() {
       <Stack>
         <Title order={1}>{editing ? t('form.editTitle') : t('form.newTitle')}</Title>
         {problem && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {problem}
           </Alert>
         )}
         {duplicates.length > 0 && (
-          <Alert color="yellow" title={t('form.duplicatesTitle')} role="status">
+          <Alert color="yellow.9" title={t('form.duplicatesTitle')} role="status">
             <List size="sm">
               {duplicates.map((person) => (
                 <List.Item key={person.id}>

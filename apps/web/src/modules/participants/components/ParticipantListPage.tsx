@@ -43,7 +43,7 @@ export default function ParticipantListPage() {
         maw={420}
       />
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {t(errorKey(error))}
         </Alert>
       )}

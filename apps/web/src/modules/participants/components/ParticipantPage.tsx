@@ -35,7 +35,7 @@ export default function ParticipantPage() {
   if (loading && !participant) return <PageFallback />;
   if (!participant) {
     return (
-      <Alert color="red" role="alert" title={t('page.title')}>
+      <Alert color="red.9" role="alert" title={t('page.title')}>
         {t(errorKey(error))}
       </Alert>
     );

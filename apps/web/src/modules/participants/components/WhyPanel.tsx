@@ -15,17 +15,17 @@ export function WhyPanel({ participantId }: { participantId: string }) {
   const explanation = data?.explainAccess;
   return (
     <Stack gap="xs">
-      <Button variant="light" onClick={toggle} aria-expanded={opened} w="fit-content">
+      <Button variant="default" onClick={toggle} aria-expanded={opened} w="fit-content">
         {t('why.button')}
       </Button>
       <Collapse in={opened}>
         {error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {t(errorKey(error))}
           </Alert>
         )}
         {explanation && (
-          <Alert color="blue" title={t('why.title')}>
+          <Alert color="blue.9" title={t('why.title')}>
             <Stack gap={4}>
               <Text size="sm">
                 {explanation.basis

@@ -100,7 +100,7 @@ export default function NewReferralPage() {
       <Stack maw={860}>
         <Title order={1}>{t('new.title')}</Title>
         {problem && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {problem}
           </Alert>
         )}
@@ -158,12 +158,12 @@ export default function NewReferralPage() {
               {t('new.stepConsent')}
             </Title>
             {preflight.error && (
-              <Alert color="red" role="alert">
+              <Alert color="red.9" role="alert">
                 {t(errorKey(preflight.error))}
               </Alert>
             )}
             {gate?.passes && (
-              <Alert color="green" role="status" title={t('new.gatePasses')}>
+              <Alert color="teal.9" role="status" title={t('new.gatePasses')}>
                 {t('new.willSee', {
                   basis: label('AccessBasis', gate.basis),
                   list: gate.sharedCategories.map((c) => label('DataCategory', c)).join(', '),
@@ -172,7 +172,7 @@ export default function NewReferralPage() {
             )}
             {gate && !gate.passes && (
               <Stack gap="sm">
-                <Alert color="orange" role="status" title={t('new.gateFails')}>
+                <Alert color="red.9" role="status" title={t('new.gateFails')}>
                   <List size="sm">
                     {gate.reasons.map((r) => (
                       <List.Item key={r}>{label('ConsentGateReason', r)}</List.Item>

@@ -71,7 +71,7 @@ export function ReferralActions({
     <Stack gap="xs">
       {conflict && (
         <Alert
-          color="orange"
+          color="red.9"
           role="alert"
           title={t('actions.conflictTitle')}
           withCloseButton
@@ -91,7 +91,7 @@ export function ReferralActions({
             <Button
               key={action}
               variant={action === 'DECLINE' || action === 'CANCEL' || action === 'DROP_OUT' ? 'outline' : 'filled'}
-              color={action === 'DECLINE' || action === 'CANCEL' || action === 'DROP_OUT' ? 'red.8' : undefined}
+              color={action === 'DECLINE' || action === 'CANCEL' || action === 'DROP_OUT' ? 'red.9' : undefined}
               onClick={() => setOpen(action)}
             >
               {t(`actions.${action}`)}
@@ -169,7 +169,13 @@ function ActionDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`actions.${action}`)} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+      opened
+      onClose={onClose}
+      title={t(`actions.${action}`)}
+      centered
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -178,7 +184,7 @@ function ActionDialog({
       >
         <Stack>
           {failure && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {failure.code === 'MISSING'
                 ? t('actions.missing')
                 : failure.capacity

@@ -125,7 +125,7 @@ export default function ReferralListPage() {
         )}
       </Group>
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {t(errorKey(error))}
         </Alert>
       )}

@@ -22,7 +22,7 @@ export default function ReferralPage() {
   if (loading && !referral) return <PageFallback />;
   if (!referral) {
     return (
-      <Alert color="red" role="alert" title={t('page.title')}>
+      <Alert color="red.9" role="alert" title={t('page.title')}>
         {t(errorKey(error))}
       </Alert>
     );
@@ -48,7 +48,7 @@ export default function ReferralPage() {
         <StatusBadge status={referral.status} />
       </Group>
       {referral.consentWithdrawn && (
-        <Alert color="orange" role="status">
+        <Alert color="red.9" role="status">
           {t('page.consentWithdrawn')}
         </Alert>
       )}
