@@ -7,13 +7,15 @@ import { errorKey } from '../../../app/errors';
 import { PageFallback } from '../../../app/fallback';
 import { formatDateTime } from '../../../i18n/format';
 import { InboxQuery, MarkAllReadMutation, MarkReadMutation } from '../graphql/notifications';
-import { subjectPath } from '../hooks/links';
+import { useEnumLabel } from '../../../i18n/enum-label';
+import { notificationPath } from '../hooks/links';
 
 const PAGE = 20;
 
 /** The home screen: the user's notifications, newest first. */
 export default function InboxPage() {
   const { t } = useTranslation(['inbox', 'common']);
+  const label = useEnumLabel();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const { data, loading, error, fetchMore } = useQuery(InboxQuery, {
     variables: { first: PAGE, unreadOnly },
@@ -62,7 +64,17 @@ export default function InboxPage() {
       {connection && connection.edges.length === 0 && <Text>{t('empty')}</Text>}
       <Stack component="ul" gap="xs" p={0} style={{ listStyle: 'none' }} aria-label={t('listLabel')}>
         {connection?.edges.map(({ node }) => {
-          const path = subjectPath(node.subjectType, node.subjectId);
+          const path = notificationPath(node.summary);
+          const { outcome, declineReason, dropOutReason, cancelReason } = node.summary;
+          const detail = outcome
+            ? label('ReferralOutcome', outcome)
+            : declineReason
+              ? label('DeclineReason', declineReason)
+              : dropOutReason
+                ? label('DropOutReason', dropOutReason)
+                : cancelReason
+                  ? label('CancelReason', cancelReason)
+                  : undefined;
           return (
             <Card component="li" key={node.id} withBorder padding="sm" bg={node.readAt ? undefined : 'blue.0'}>
               <Group justify="space-between" wrap="wrap" gap="xs">
@@ -91,6 +103,7 @@ export default function InboxPage() {
                   ) : (
                     <Text fw={node.readAt ? 400 : 700}>{node.title}</Text>
                   )}
+                  {detail && <Text size="sm">{detail}</Text>}
                 </Stack>
                 {!node.readAt && (
                   <Button

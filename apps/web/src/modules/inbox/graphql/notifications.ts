@@ -17,6 +17,14 @@ export const InboxQuery = graphql(`
           subjectId
           createdAt
           readAt
+          summary {
+            referralId
+            participantId
+            outcome
+            declineReason
+            dropOutReason
+            cancelReason
+          }
         }
       }
     }

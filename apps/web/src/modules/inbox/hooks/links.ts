@@ -1,11 +1,9 @@
-/** Where a notification leads: its referral or participant. */
-export function subjectPath(subjectType: string, subjectId: string): string | undefined {
-  switch (subjectType) {
-    case 'referral':
-      return `/referrals/${subjectId}`;
-    case 'participant':
-      return `/participants/${subjectId}`;
-    default:
-      return undefined;
-  }
+/** Where a notification leads: its referral, else its participant (consents, emergency access). */
+export function notificationPath(summary: {
+  referralId?: string | null;
+  participantId?: string | null;
+}): string | undefined {
+  if (summary.referralId) return `/referrals/${summary.referralId}`;
+  if (summary.participantId) return `/participants/${summary.participantId}`;
+  return undefined;
 }
