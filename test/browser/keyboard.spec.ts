@@ -6,11 +6,14 @@ import { USERS } from './support/session';
 async function tabTo(page: Page, name: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
+    // The focused control's own name: its label, aria-label, or (buttons, links) its text; never a container's.
     const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      if (!el) return '';
-      const label = el.labels?.[0]?.textContent ?? '';
-      return `${label} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`;
+      const el = document.activeElement;
+      if (!el || el === document.body) return '';
+      const label =
+        el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? (el.labels?.[0]?.textContent ?? '') : '';
+      const text = el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement ? (el.textContent ?? '') : '';
+      return `${label} ${el.getAttribute('aria-label') ?? ''} ${text}`;
     });
     if (focused.includes(name)) return;
   }
@@ -32,6 +35,7 @@ test('the whole send-referral path works from the keyboard alone', async ({ page
   await api.createParticipant(USERS.pupCaseworker, 'Alicja', surname);
 
   await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Zaloguj się' })).toBeVisible();
   await tabTo(page, 'E-mail');
   await page.keyboard.type(USERS.pupCaseworker);
   await page.keyboard.press('Tab');
@@ -41,6 +45,7 @@ test('the whole send-referral path works from the keyboard alone', async ({ page
 
   await tabTo(page, 'Nowe skierowanie');
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/referrals\/new$/);
   await expect(page.getByRole('heading', { name: 'Nowe skierowanie', level: 1 })).toBeVisible();
 
   await choose(page, 'Uczestnik', surname);

@@ -37,7 +37,8 @@ const runDir = process.env.BROWSER_RUN_DIR;
 
 export default defineConfig({
   testDir: __dirname,
-  testMatch: skipReason ? [] : '**/*.spec.ts',
+  // `npm run bench:console` runs the *.bench.ts measurements instead (never part of `npm test`).
+  testMatch: skipReason ? [] : process.env.BROWSER_BENCH ? '**/*.bench.ts' : '**/*.spec.ts',
   outputDir: join(ROOT, '.tmp', 'browser-results'),
   // One browser at a time: CI has two cores and the API shares them.
   workers: 1,

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { SetMyLanguageMutation } from '../modules/auth/graphql/session';
 import { useSession } from '../modules/auth/hooks/session';
 import { setLanguage } from '../i18n';
+import { useEnumLabel } from '../i18n/enum-label';
 import { UnreadCountQuery } from '../modules/inbox/graphql/notifications';
 import { useLiveNotifications } from '../modules/inbox/hooks/live';
 
@@ -20,7 +21,8 @@ const NAV = [
 export function Layout() {
   const { t, i18n } = useTranslation(['common', 'auth', 'inbox']);
   const [saveLanguage] = useMutation(SetMyLanguageMutation);
-  const { me, signOut } = useSession();
+  const { me, roles, signOut } = useSession();
+  const label = useEnumLabel();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
@@ -66,6 +68,7 @@ export function Layout() {
             <Text size="sm" visibleFrom="md" title={organisation?.name}>
               {me?.user.displayName}
               {organisation ? ` · ${organisation.shortName ?? organisation.name}` : ''}
+              {roles.length > 0 ? ` · ${roles.map((role) => label('Role', role)).join(', ')}` : ''}
             </Text>
             <Button
               variant="default"

@@ -22,7 +22,7 @@ import { ReferralListQuery } from '../graphql/referrals';
 import { useEnumLabel } from '../../../i18n/enum-label';
 import { StatusBadge } from './StatusBadge';
 
-const PAGE = 20;
+const PAGE = 50;
 const DIRECTIONS: ReferralDirection[] = ['INCOMING', 'OUTGOING', 'ALL'];
 const STATUSES: ReferralStatus[] = [
   'DRAFT',
