@@ -14,6 +14,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** Codes the API returns (NO_CAPACITY, IN_PROGRESS, …) left on screen instead of words. */
+async function rawCodes(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return text.match(/\b[A-Z]{2,}(?:_[A-Z]+)+\b/g) ?? [];
+}
+
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -21,12 +27,16 @@ async function horizontalOverflow(page: Page): Promise<number> {
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-/** Each screen as its user sees it: axe finds nothing serious, and nothing scrolls sideways on an office laptop or a phone. */
+/**
+ * Each screen as its user sees it: axe finds nothing serious, no API code is shown as a code, and
+ * nothing scrolls sideways on an office laptop or a phone.
+ */
 async function checkScreen(page: Page, name: string, show: () => Promise<void>) {
   await test.step(name, async () => {
     await page.setViewportSize(DESKTOP);
     await show();
     expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
+    expect(await rawCodes(page), `${name}: codes shown as codes`).toEqual([]);
     expect(await horizontalOverflow(page), `${name}: sideways scroll at 1366×768`).toBeLessThanOrEqual(0);
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(100);
@@ -60,6 +70,10 @@ test('every screen: no serious axe violation, no sideways scrolling', async ({ b
   await checkScreen(page, 'referral list', async () => {
     await page.goto('/referrals?direction=OUTGOING');
     await expect(page.getByRole('link', { name: `Joanna ${surname}` }).first()).toBeVisible();
+  });
+  await checkScreen(page, 'referral list, every status of the demo data', async () => {
+    await page.goto('/referrals?direction=ALL');
+    await expect(page.getByRole('list', { name: 'Skierowania' }).getByRole('listitem').first()).toBeVisible();
   });
   await checkScreen(page, 'referral page', async () => {
     await page.goto(`/referrals/${referral.id}`);
