@@ -118,4 +118,37 @@ test.describe('referral actions', () => {
     await expect(page.getByText('Przyjęte').first()).toBeVisible();
     await expect(page.getByText(/capacity override \(1\/1\): Pilna potrzeba/)).toBeVisible();
   });
+
+  test('a forward to an organisation without the consent is refused in words; with it, the referral is handed on', async ({
+    page,
+    request,
+  }) => {
+    const api = new Api(request);
+    const referral = await sentReferral(api);
+    const mopsId = await api.organisationId(USERS.pupCaseworker, 'MOPS Sochaczew');
+    const participant = await api.as(USERS.pupCaseworker, 'query($id: ID!) { referral(id: $id) { participantId } }', {
+      id: referral.id,
+    });
+    await api.grantConsent(USERS.pupCaseworker, participant.referral.participantId, mopsId);
+
+    await signIn(page, USERS.cisCaseworker);
+    await page.goto(`/referrals/${referral.id}`);
+    const dialog = await openAction(page, 'Przekaż dalej');
+    await dialog.getByRole('textbox', { name: 'Przekaż do organizacji' }).click();
+    await page.getByRole('option', { name: 'Ośrodek Pomocy Społecznej w Kampinosie' }).click();
+    await dialog.getByRole('button', { name: 'Przekaż dalej — potwierdź' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(
+      'Uczestnik nie zgodził się na przekazanie danych tej organizacji',
+    );
+    await dialog.getByRole('textbox', { name: 'Przekaż do organizacji' }).click();
+    await page.getByRole('option', { name: 'Miejski Ośrodek Pomocy Społecznej w Sochaczewie' }).click();
+    await dialog.getByRole('button', { name: 'Przekaż dalej — potwierdź' }).click();
+
+    await expect(page.getByText('Przekazane dalej').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Skierowanie przekazane dalej' }).click();
+    await expect(
+      page.getByText('Miejski Ośrodek Pomocy Społecznej w Sochaczewie', { exact: false }).first(),
+    ).toBeVisible();
+    await expect(page.getByText('Wysłane').first()).toBeVisible();
+  });
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralQuery } from '../../../gql/graphql';
 import { useSession } from '../../auth/hooks/session';
-import { ConsentPreflightQuery, DirectoryQuery } from '../graphql/referrals';
+import { DirectoryQuery } from '../graphql/referrals';
 import { useEnumLabel } from '../../../i18n/enum-label';
 import { type Action, type TransitionFailure, useTransition } from '../hooks/transition';
 
@@ -143,12 +143,7 @@ function ActionDialog({
   const [target, setTarget] = useState<string | null>(null);
   const [failure, setFailure] = useState<TransitionFailure>();
   const directory = useQuery(DirectoryQuery, { skip: action !== 'FORWARD' });
-  // Forwarding needs the participant's consent for the third organisation: say before sending whether it is there.
-  const gate = useQuery(ConsentPreflightQuery, {
-    variables: { participantId: referral.participantId, toOrganisationId: target ?? '' },
-    skip: action !== 'FORWARD' || !target,
-    fetchPolicy: 'network-only',
-  });
+
   const isCoordinator = roles.includes('COORDINATOR');
 
   const submit = async () => {
@@ -195,7 +190,9 @@ function ActionDialog({
                 ? t('actions.missing')
                 : failure.capacity
                   ? t(isCoordinator ? 'actions.fullCoordinator' : 'actions.full', failure.capacity)
-                  : t(`common:errors.${failure.code}`, { defaultValue: t('common:errors.UNKNOWN') })}
+                  : action === 'FORWARD' && failure.field === 'participantId'
+                    ? t('actions.forwardNoConsent')
+                    : t(`common:errors.${failure.code}`, { defaultValue: t('common:errors.UNKNOWN') })}
             </Alert>
           )}
           {needs.vocabulary && (
@@ -219,13 +216,6 @@ function ActionDialog({
               value={target}
               onChange={setTarget}
             />
-          )}
-          {action === 'FORWARD' && gate.data && (
-            <Alert color={gate.data.consentPreflight.passes ? 'teal.9' : 'red.9'} role="status">
-              {gate.data.consentPreflight.passes
-                ? t('actions.forwardConsentOk')
-                : gate.data.consentPreflight.reasons.map((r) => label('ConsentGateReason', r)).join('; ')}
-            </Alert>
           )}
           {action === 'ACCEPT' && isCoordinator && (
             <TextInput

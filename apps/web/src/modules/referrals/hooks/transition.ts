@@ -31,8 +31,8 @@ export interface TransitionFailure {
   currentStatus?: string;
   /** On a CONFLICT because the service is full: its places and how many are taken. */
   capacity?: { capacity: number; taken: number };
-  /** The server's message (e.g. which field). */
-  message?: string;
+  /** On BAD_USER_INPUT: the first field the server names. */
+  field?: string;
 }
 
 /**
@@ -66,11 +66,18 @@ export function useTransition(referralId: string, version: number) {
         code: failure?.code ?? 'UNKNOWN',
         currentStatus: typeof current === 'string' ? current : undefined,
         capacity: typeof capacity === 'number' && typeof taken === 'number' ? { capacity, taken } : undefined,
-        message: error instanceof Error ? error.message : undefined,
+        field: firstField(failure?.extensions.fields),
       };
     } finally {
       setRunning(false);
     }
   };
   return { run, running };
+}
+
+function firstField(fields: unknown): string | undefined {
+  const first: unknown = Array.isArray(fields) ? fields[0] : undefined;
+  return first && typeof first === 'object' && 'field' in first && typeof first.field === 'string'
+    ? first.field
+    : undefined;
 }
