@@ -144,7 +144,8 @@ export default function NewReferralPage() {
                 clearable
                 data={services.map((s) => ({
                   value: s.id,
-                  label: s.capacity === null ? s.name : t('new.serviceWithPlaces', { name: s.name, count: s.capacity }),
+                  label:
+                    s.capacity === null ? s.name : t('new.serviceWithPlaces', { name: s.name, places: s.capacity }),
                 }))}
                 value={toServiceId}
                 onChange={setToServiceId}
