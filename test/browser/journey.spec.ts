@@ -41,7 +41,7 @@ test('PUP → CIS: register, consent, send; CIS accepts, starts, completes; PUP 
   await pup.getByRole('textbox', { name: 'Organizacja przyjmująca' }).click();
   await pup.getByRole('option', { name: /Powiatowe Centrum Integracji Społecznej/ }).click();
   await pup.getByRole('textbox', { name: 'Usługa (opcjonalnie)' }).click();
-  await pup.getByRole('option', { name: /Warsztat gastronomiczny/ }).click();
+  await pup.getByRole('option', { name: /Warsztat gastronomiczny — wolne miejsca: \d+ z 12/ }).click();
   await expect(pup.getByText('Skierowania nie można jeszcze wysłać')).toBeVisible();
   await expect(pup.getByText('Brak zgody uczestnika na skierowanie do tego odbiorcy')).toBeVisible();
   await expect(pup.getByRole('button', { name: 'Wyślij skierowanie' })).toBeDisabled();

@@ -44,7 +44,7 @@ type Documents = {
     "\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": typeof types.CancelReferralDocument,
     "\n  mutation SendReferral($input: TransitionInput!) {\n    sendReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": typeof types.SendReferralDocument,
     "\n  mutation ForwardReferral($input: ForwardReferralInput!) {\n    forwardReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": typeof types.ForwardReferralDocument,
-    "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        active\n      }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        freePlaces\n        active\n      }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query ConsentPreflight($participantId: ID!, $toOrganisationId: ID!) {\n    consentPreflight(participantId: $participantId, toOrganisationId: $toOrganisationId) {\n      passes\n      basis\n      reasons\n      sharedCategories\n      agreementCategories\n    }\n  }\n": typeof types.ConsentPreflightDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CreateReferralDocument,
     "\n  query OwnParticipants($search: String) {\n    participants(search: $search, first: 50) {\n      edges {\n        node {\n          id\n          ownerOrganisationId\n          identity {\n            firstName\n            lastName\n            dateOfBirth\n          }\n        }\n      }\n    }\n  }\n": typeof types.OwnParticipantsDocument,
@@ -80,7 +80,7 @@ const documents: Documents = {
     "\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": types.CancelReferralDocument,
     "\n  mutation SendReferral($input: TransitionInput!) {\n    sendReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": types.SendReferralDocument,
     "\n  mutation ForwardReferral($input: ForwardReferralInput!) {\n    forwardReferral(input: $input) {\n      id\n      version\n      status\n      allowedActions\n    }\n  }\n": types.ForwardReferralDocument,
-    "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        active\n      }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        freePlaces\n        active\n      }\n    }\n  }\n": types.DirectoryDocument,
     "\n  query ConsentPreflight($participantId: ID!, $toOrganisationId: ID!) {\n    consentPreflight(participantId: $participantId, toOrganisationId: $toOrganisationId) {\n      passes\n      basis\n      reasons\n      sharedCategories\n      agreementCategories\n    }\n  }\n": types.ConsentPreflightDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      status\n    }\n  }\n": types.CreateReferralDocument,
     "\n  query OwnParticipants($search: String) {\n    participants(search: $search, first: 50) {\n      edges {\n        node {\n          id\n          ownerOrganisationId\n          identity {\n            firstName\n            lastName\n            dateOfBirth\n          }\n        }\n      }\n    }\n  }\n": types.OwnParticipantsDocument,
@@ -223,7 +223,7 @@ export function graphql(source: "\n  mutation ForwardReferral($input: ForwardRef
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        active\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        freePlaces\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  query Directory {\n    organisations {\n      id\n      name\n      shortName\n      kind\n      services {\n        id\n        name\n        capacity\n        freePlaces\n        active\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -145,7 +145,9 @@ export default function NewReferralPage() {
                 data={services.map((s) => ({
                   value: s.id,
                   label:
-                    s.capacity === null ? s.name : t('new.serviceWithPlaces', { name: s.name, places: s.capacity }),
+                    s.capacity === null || s.freePlaces === null
+                      ? s.name
+                      : t('new.serviceWithPlaces', { name: s.name, free: s.freePlaces, capacity: s.capacity }),
                 }))}
                 value={toServiceId}
                 onChange={setToServiceId}

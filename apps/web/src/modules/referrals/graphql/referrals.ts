@@ -205,6 +205,7 @@ export const DirectoryQuery = graphql(`
         id
         name
         capacity
+        freePlaces
         active
       }
     }
