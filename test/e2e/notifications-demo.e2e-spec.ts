@@ -1,7 +1,11 @@
 import { demoClients, GraphQLClient, startTestApp, TestApp } from '@app/testing';
 import { createParticipant, createReferral, grantConsent } from './support/referrals';
 
-const INBOX = `query($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly) { unreadCount edges { node { id eventType subjectId title summary readAt } } } }`;
+const SUMMARY = `summary { referralId participantId fromOrganisationId toOrganisationId actorOrganisationId referralStatus
+  declineReason cancelReason dropOutReason outcome responseDueOn }`;
+const INBOX = `query($unreadOnly: Boolean, $first: Int! = 20, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    unreadCount edges { cursor node { id eventType subjectId title ${SUMMARY} readAt } } pageInfo { hasNextPage endCursor } } }`;
 
 async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -18,13 +22,16 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
   let pup: GraphQLClient;
   let cis: GraphQLClient;
   let referralId: string;
+  let pupId: string;
+  let cisId: string;
 
   beforeAll(async () => {
     api = await startTestApp();
     const clients = demoClients(api.baseUrl);
     [pup, cis] = await Promise.all([clients.labourOfficeCaseworker(), clients.cisCaseworker()]);
     const { organisations } = await pup.data('{ organisations(kind: SOCIAL_INTEGRATION_CENTRE) { id } }');
-    const cisId = organisations[0].id;
+    cisId = organisations[0].id;
+    pupId = (await pup.data('{ me { memberships { organisationId } } }')).me.memberships[0].organisationId;
     const participantId = await createParticipant(pup, 'Mazur');
     await grantConsent(pup, participantId, cisId);
     referralId = (await createReferral(pup, participantId, cisId)).id;
@@ -42,10 +49,23 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
     expect(inbox.edges[0].node).toMatchObject({
       eventType: 'referral.send',
       subjectId: referralId,
-      title: 'New referral received',
+      title: 'Nowe skierowanie',
       readAt: null,
     });
-    expect(inbox.edges[0].node.summary).not.toContain('Mazur');
+    expect(inbox.edges[0].node.summary).toEqual({
+      referralId,
+      participantId: null,
+      fromOrganisationId: pupId,
+      toOrganisationId: cisId,
+      actorOrganisationId: pupId,
+      referralStatus: 'SENT',
+      declineReason: null,
+      cancelReason: null,
+      dropOutReason: null,
+      outcome: null,
+      responseDueOn: null,
+    });
+    expect(JSON.stringify(inbox)).not.toContain('Mazur');
   });
 
   it('declining notifies the labour office with the reason code, once', async () => {
@@ -62,8 +82,27 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
       (e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline',
     );
     expect(declines).toHaveLength(1);
-    expect(declines[0].node.title).toBe('Referral declined (NO_CAPACITY)');
-    expect(JSON.parse(declines[0].node.summary)).toMatchObject({ referralId, reasonCode: 'NO_CAPACITY' });
+    expect(declines[0].node.title).toBe('Skierowanie odrzucone: brak wolnych miejsc');
+    expect(declines[0].node.summary).toMatchObject({
+      referralId,
+      referralStatus: 'DECLINED',
+      declineReason: 'NO_CAPACITY',
+      cancelReason: null,
+      actorOrganisationId: cisId,
+    });
+  });
+
+  it('writes each title in the reader’s language, as it is now', async () => {
+    const titleOf = async () => {
+      const { notifications } = await pup.data(INBOX, {});
+      return notifications.edges.find((e: { node: { eventType: string } }) => e.node.eventType === 'referral.decline')
+        .node.title;
+    };
+    expect(await titleOf()).toBe('Skierowanie odrzucone: brak wolnych miejsc');
+    await pup.data(`mutation { setMyLanguage(language: en) { language } }`);
+    expect(await titleOf()).toBe('Referral declined: no free places');
+    await pup.data(`mutation { setMyLanguage(language: pl) { language } }`);
+    expect(await titleOf()).toBe('Skierowanie odrzucone: brak wolnych miejsc');
   });
 
   it('marks a notification read and counts the unread', async () => {
@@ -78,6 +117,27 @@ describe('notifications: a referral step reaches the other side’s inbox', () =
     expect(await pup.errorCode(`mutation($id: ID!) { markNotificationRead(id: $id) { id } }`, { id })).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('pages the inbox with the shared PageInfo, newest first, without gaps or repeats', async () => {
+    const participantId = await createParticipant(pup, 'Paging');
+    await grantConsent(pup, participantId, cisId);
+    for (let i = 0; i < 3; i++) await createReferral(pup, participantId, cisId);
+    const all = await eventually(async () => {
+      const { notifications } = await cis.data(INBOX, { first: 50 });
+      return notifications.edges.length >= 4 ? notifications : undefined;
+    });
+    expect(all.pageInfo).toEqual({ hasNextPage: false, endCursor: all.edges[all.edges.length - 1].cursor });
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { notifications }: { notifications: typeof all } = await cis.data(INBOX, { first: 1, after });
+      paged.push(...notifications.edges.map((e: { node: { id: string } }) => e.node.id));
+      expect(notifications.unreadCount).toBe(all.unreadCount);
+      if (!notifications.pageInfo.hasNextPage) break;
+      after = notifications.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all.edges.map((e: { node: { id: string } }) => e.node.id));
   });
 
   it('refuses cursors it did not make, for the inbox and the participant list alike', async () => {

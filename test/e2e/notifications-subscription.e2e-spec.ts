@@ -127,7 +127,7 @@ describe('notificationAdded: live in-app delivery over graphql-ws', () => {
       expect(notification).toMatchObject({
         eventType: 'referral.send',
         subjectId: referralId,
-        title: 'New referral received',
+        title: 'Nowe skierowanie',
         readAt: null,
       });
     }

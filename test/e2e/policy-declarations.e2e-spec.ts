@@ -36,6 +36,9 @@ const EXPECTED_POLICIES: Record<string, string> = {
   'Mutation.proposeDataSharingAgreement': 'can create DataSharingAgreement',
   'Mutation.removeMember': 'can delete Membership',
   'Mutation.removePartnershipMember': 'can update Partnership',
+  'Mutation.setMyLanguage': 'authenticated',
+  'Mutation.signIn': 'public',
+  'Mutation.signOut': 'public',
   'Mutation.terminateDataSharingAgreement': 'can terminate DataSharingAgreement',
   'Mutation.updateOrganisation': 'can update Organisation',
   'Mutation.updateOrganisationService': 'can update OrganisationService',
@@ -54,6 +57,7 @@ const EXPECTED_POLICIES: Record<string, string> = {
   'Mutation.updateParticipant': 'authenticated',
   'Mutation.withdrawConsent': 'authenticated',
   'Query.accessLog': 'authenticated',
+  'Query.consentPreflight': 'authenticated',
   'Query.consents': 'authenticated',
   'Query.explainAccess': 'authenticated',
   'Query.exportParticipantData': 'authenticated',
@@ -98,6 +102,8 @@ const EXPECTED_POLICIES: Record<string, string> = {
 const EXPECTED_FIELD_RESOLVERS: Record<string, string> = {
   'Organisation.members': 'service: members only for members of the organisation (or a platform admin)',
   // Parts of a referral the guarded `referral`/`referrals`/transition operation already let the actor load.
+  'OrganisationService.freePlaces': 'a count of referrals holding places; no one is named',
+  'Referral.allowedActions': 'the transition table read for the actor; no data',
   'Referral.childReferralIds': 'ids of the forwarded child referrals',
   'Referral.fromOrganisation': 'the open partner directory',
   'Referral.history': "the referral's own timeline",

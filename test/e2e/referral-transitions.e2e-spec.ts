@@ -571,7 +571,7 @@ describe('referral transitions through GraphQL', () => {
         input: { organisationId: dir.org[PUP], email: member.email, displayName: 'Test', role: 'CASEWORKER' },
       });
       const both = await GraphQLClient.login(api.baseUrl, member.email, member.password);
-      const read = `query($id: ID!, $as: String) { referral(id: $id, asOrganisationId: $as) {
+      const read = `query($id: ID!, $as: ID) { referral(id: $id, asOrganisationId: $as) {
           status participant { identity { lastName } } } }`;
       expect(codeOf(await both.request(read, { id: referral.id }))).toBe('BAD_USER_INPUT');
       // As the CIS: the participant as consented to the CIS.

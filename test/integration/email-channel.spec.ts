@@ -238,6 +238,12 @@ describe('e-mail channel', () => {
   });
 
   it('an SMTP server that refuses leads to retries, then FAILED, and the in-app notifications stay', async () => {
+    // The earlier tests' e-mails first: one still being sent when the server starts refusing would land after
+    // the count below (a receipt is counted before its row turns SENT, so none is PENDING once all are in).
+    await until('the earlier e-mails to be sent', async () => {
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'PENDING'`);
+      return rows[0].n === 0 ? true : undefined;
+    });
     refuse = true;
     const eventId = await commitEvent('referral.accept', payload());
     const rows = await until(

@@ -130,16 +130,21 @@ describe('expiry reminders', () => {
     const inbox = async (subjectId: string) => {
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const { rows } = await db.query<{ user_id: string; event_type: string }>(
-          `SELECT n.user_id, n.event_type FROM notifications n JOIN outbox o ON o.id = n.event_id
-            WHERE o.aggregate_id = $1 AND o.delivered_at IS NOT NULL`,
-          [subjectId],
-        );
+        // Delivered first, then the notifications: the delivery writes both in one statement, so once it is
+        // seen every notification is there (read the other way round, a delivery between the two reads
+        // answered none).
         const { rows: delivered } = await db.query(
           `SELECT 1 FROM outbox WHERE aggregate_id = $1 AND delivered_at IS NOT NULL`,
           [subjectId],
         );
-        if (delivered.length > 0) return rows;
+        if (delivered.length > 0) {
+          const { rows } = await db.query<{ user_id: string; event_type: string }>(
+            `SELECT n.user_id, n.event_type FROM notifications n JOIN outbox o ON o.id = n.event_id
+              WHERE o.aggregate_id = $1`,
+            [subjectId],
+          );
+          return rows;
+        }
         if (Date.now() > deadline) throw new Error(`no delivery for ${subjectId}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

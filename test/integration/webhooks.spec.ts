@@ -36,9 +36,11 @@ function verify(secret: string, headers: IncomingHttpHeaders, body: string): boo
 const ENDPOINT = `id organisationId url eventTypes active consecutiveFailures disabledAt secret`;
 const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ${ENDPOINT} } }`;
 const LIST = `query ($organisationId: ID!) { webhookEndpoints(organisationId: $organisationId) { ${ENDPOINT} } }`;
-const DELIVERIES = `query ($endpointId: ID!) { webhookDeliveries(endpointId: $endpointId, first: 50) {
-  id endpointId eventId eventType status attemptCount lastStatusCode lastError deliveredAt
-  attempts { attemptedAt statusCode latencyMs error } } }`;
+const DELIVERIES = `query ($endpointId: ID!, $first: Int! = 50, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    edges { cursor node { id endpointId eventId eventType status attemptCount lastStatusCode lastError deliveredAt
+                          attempts { attemptedAt statusCode latencyMs error } } }
+    pageInfo { hasNextPage endCursor } } }`;
 const REPLAY = `mutation ($id: ID!) { replayWebhookDelivery(deliveryId: $id) { id status } }`;
 const DISABLE = `mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id active disabledAt } }`;
 const ENABLE = `mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id active consecutiveFailures disabledAt } }`;
@@ -196,7 +198,7 @@ describe('webhooks', () => {
     expect(new Set(got.map((r) => r.body)).size).toBe(1);
     expect(row.attempts).toBe(4);
     const { webhookDeliveries } = await pupAdmin.data(DELIVERIES, { endpointId: endpoints['/flaky'] });
-    const listed = webhookDeliveries.find((d: { id: string }) => d.id === row.id);
+    const listed = webhookDeliveries.edges.find((e: { node: { id: string } }) => e.node.id === row.id).node;
     expect(listed).toMatchObject({
       status: 'SUCCEEDED',
       attemptCount: 4,
@@ -204,6 +206,18 @@ describe('webhooks', () => {
       eventType: 'referral.accept',
     });
     expect(listed.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([503, 503, 503, 204]);
+    // One delivery a page, through the cursors: the same deliveries in the same order.
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: typeof webhookDeliveries = (
+        await pupAdmin.data(DELIVERIES, { endpointId: endpoints['/flaky'], first: 1, after })
+      ).webhookDeliveries;
+      paged.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(webhookDeliveries.edges.map((e: { node: { id: string } }) => e.node.id));
     const { rows } = await db.query(`SELECT consecutive_failures FROM webhook_endpoints WHERE id = $1`, [
       endpoints['/flaky'],
     ]);
@@ -234,13 +248,13 @@ describe('webhooks', () => {
     expect(rows[0].disabled_at).not.toBeNull();
     const notification = await until('the admin to be notified', async () => {
       const { notifications } = await cisAdmin.data(
-        `{ notifications(first: 50) { edges { node { eventType subjectId summary } } } }`,
+        `{ notifications(first: 50) { edges { node { eventType subjectId summary { webhookEndpointId } } } } }`,
       );
       return notifications.edges.find((e: { node: { eventType: string } }) => e.node.eventType === 'webhook.disabled')
         ?.node;
     });
     expect(notification.subjectId).toBe(endpoints['/down']);
-    expect(JSON.parse(notification.summary)).toMatchObject({ endpointId: endpoints['/down'], organisationId: cisId });
+    expect(notification.summary).toEqual({ webhookEndpointId: endpoints['/down'] });
 
     // Never sent to while disabled.
     const before = receipts.filter((r) => r.path === '/down').length;

@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ACTOR_RESOLVER, AccessTokenService, ActorResolver, AuthzModule, PolicyGuard } from '@app/authz';
+import { AuthzModule, PolicyGuard, RequestAuthenticator } from '@app/authz';
 import {
   AppConfig,
   ConfigModule,
@@ -16,8 +16,9 @@ import { ConsentsModule } from '@app/consents';
 import { NotificationsModule } from '@app/notifications';
 import { DemoModule, OrganisationsModule } from '@app/organisations';
 import { ParticipantsModule } from '@app/participants';
-import { ReferralsModule } from '@app/referrals';
+import { DemoCaseworkModule, ReferralsModule } from '@app/referrals';
 import { WorkerProcessorsModule } from '@app/worker/worker-processors.module';
+import { ConsoleModule } from './console/console.module';
 import { GraphiqlAssetsController } from './graphql/graphiql';
 import { graphqlOptions } from './graphql/graphql-options';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -38,12 +39,8 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganisationsModule],
-          inject: [AccessTokenService, ACTOR_RESOLVER],
-          useFactory: (tokens: AccessTokenService, actors: ActorResolver) =>
-            graphqlOptions(config, async (authorization) => {
-              const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-              return match ? actors.resolve(tokens.verify(match[1])) : undefined;
-            }),
+          inject: [RequestAuthenticator],
+          useFactory: (authenticator: RequestAuthenticator) => graphqlOptions(config, authenticator),
         }),
         OrganisationsModule,
         ConsentsModule,
@@ -51,7 +48,9 @@ export class ApiModule {
         ReferralsModule,
         NotificationsModule,
         DemoModule,
+        DemoCaseworkModule,
         QueueDashboardModule,
+        ConsoleModule,
         ...(config.runWorkerInProcess ? [WorkerProcessorsModule] : []),
       ],
       controllers: config.isProduction ? [] : [GraphiqlAssetsController],

@@ -17,7 +17,8 @@ export interface AccessGrant {
 }
 
 export interface AccessContext {
-  userId: string;
+  /** Null: decided for the organisation and role alone (no one's break-glass counts), as the referral send gate is. */
+  userId: string | null;
   membership: ActorMembership;
   purpose: Purpose;
 }
@@ -88,6 +89,18 @@ export class AccessService {
       CROSS JOIN LATERAL participant_decision(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid,
         ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer, false,
         coalesce(${alias}_owner.legal_bases, '{}'), coalesce(${alias}_owner.ceiling, '{}')) access`;
+  }
+
+  /**
+   * The decision as the referral send gate asks it: purpose REFERRAL, with a referral to the recipient
+   * being opened by the caller (`p_referral_opening`), LEFT joined onto `participants <alias>` so that a
+   * participant the recipient would see nothing of still has a row (`access.*` NULL). Parameters as
+   * `decide`'s; needs no `access_owners` CTE.
+   */
+  decideAsReferralOpens(alias: string, first: number): string {
+    const n = (i: number) => `$${first + i}`;
+    return `LEFT JOIN LATERAL participant_access(${alias}.id, ${alias}.owner_organisation_id, ${n(0)}::uuid, ${n(1)}::uuid,
+        ${n(2)}::text, ${n(3)}::text[], ${n(4)}::text[], current_date, ${n(5)}::integer, true) access ON true`;
   }
 
   /**

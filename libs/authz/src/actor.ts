@@ -15,7 +15,14 @@ export class Actor {
   constructor(
     readonly userId: string,
     readonly memberships: readonly ActorMembership[],
+    /** The browser session the request came with; undefined for a bearer token. */
+    readonly sessionId?: string,
   ) {}
+
+  /** The same actor, signed in through browser session `sessionId`. */
+  inSession(sessionId: string): Actor {
+    return new Actor(this.userId, this.memberships, sessionId);
+  }
 
   private cachedAbility?: AppAbility;
 

@@ -1,10 +1,9 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, IS_PUBLIC, UnauthenticatedError } from '@app/core';
-import { AccessTokenService } from './access-token.service';
-import { ACTOR_RESOLVER, ActorResolver } from './actor-resolver';
+import { ForbiddenError, IS_PUBLIC } from '@app/core';
 import { POLICY, PolicyRequirement } from './policy.decorator';
-import { AuthenticatedRequest, requestOf } from './request-context';
+import { RequestAuthenticator } from './request-authenticator';
+import { requestOf } from './request-context';
 
 /**
  * Global guard, deny by default: an operation runs only if it is `@Public()`
@@ -17,8 +16,7 @@ export class PolicyGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
-    @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,22 +30,13 @@ export class PolicyGuard implements CanActivate {
     }
 
     const request = requestOf(context);
-    const actor = await this.authenticate(request);
+    // Over graphql-ws the connection's actor is checked when it opens (see graphqlOptions).
+    const actor = request.actor ?? (await this.authenticator.authenticate(request));
     request.actor = actor;
 
     if (policy.kind === 'ability' && !actor.ability.can(policy.action, policy.subject)) {
       throw new ForbiddenError();
     }
     return true;
-  }
-
-  private async authenticate(request: AuthenticatedRequest) {
-    if (request.actor) return request.actor;
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedError();
-    const actor = await this.actors.resolve(this.tokens.verify(match[1]));
-    if (!actor) throw new UnauthenticatedError('Invalid or expired token');
-    return actor;
   }
 }

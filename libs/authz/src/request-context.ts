@@ -6,6 +6,10 @@ import type { Actor } from './actor';
 /** The HTTP request, whatever the transport of the current handler. */
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  /** HTTP method; absent on requests built for graphql-ws operations. */
+  method?: string;
+  /** On graphql-ws operations of a socket opened with the session cookie: its token. */
+  sessionToken?: string;
   ip?: string;
   actor?: Actor;
 }

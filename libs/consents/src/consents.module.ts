@@ -6,5 +6,6 @@ import { ConsentsService } from './consents.service';
 /** Consents, legal bases and break-glass: what the access rule (libs/access) reads. */
 @Module({
   providers: [ConsentsService, BreakGlassService, ConsentsResolver],
+  exports: [ConsentsService],
 })
 export class ConsentsModule {}

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg } from '@app/core';
+import { AsOrganisationArg, UuidArg } from '@app/core';
 import { BreakGlassService, EmergencyAccessGrant, OpenEmergencyAccessInput } from './break-glass.service';
 import { GrantConsentInput, RecordLegalBasisInput, WithdrawConsentInput } from './consent.input';
 import { Consent, LegalBasis } from './consent.model';
@@ -20,7 +20,7 @@ export class ConsentsResolver {
   consents(
     @CurrentActor() actor: Actor,
     @UuidArg('participantId') participantId: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<Consent[]> {
     return this.service.list(actor, participantId, asOrganisationId);
   }

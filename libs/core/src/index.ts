@@ -14,3 +14,4 @@ export * from './validation';
 export * from './http';
 export * from './runtime/safety-net';
 export * from './graphql/selection';
+export * from './graphql/page-info';

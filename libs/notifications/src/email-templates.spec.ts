@@ -1,14 +1,13 @@
 import { loadConfig } from '@app/core';
 import { emailLanguage, renderEmail } from './email-templates';
-import { NOTIFICATION_EVENT_TYPES } from './recipients';
 
 describe('e-mail templates', () => {
   it('renders the title and an open-the-platform line in Polish or English', () => {
     const pl = renderEmail('referral.decline', { reasonCode: 'NO_CAPACITY' }, 'pl');
-    expect(pl.subject).toBe('Skierowanie odrzucone (NO_CAPACITY)');
+    expect(pl.subject).toBe('Skierowanie odrzucone: brak wolnych miejsc');
     expect(pl.text).toContain('Zaloguj się na platformę');
     const en = renderEmail('referral.decline', { reasonCode: 'NO_CAPACITY' }, 'en');
-    expect(en.subject).toBe('Referral declined (NO_CAPACITY)');
+    expect(en.subject).toBe('Referral declined: no free places');
     expect(en.text).toContain('Sign in to the platform');
   });
 
@@ -18,17 +17,8 @@ describe('e-mail templates', () => {
       { reasonCode: 'Jan Kowalski, PESEL 85010112345', name: 'Jan' },
       'en',
     );
-    expect(email.subject).toBe('Participant dropped out (?)');
+    expect(email.subject).toBe('Participant dropped out: ?');
     expect(`${email.subject}${email.text}`).not.toMatch(/Jan|Kowalski|8501/);
-  });
-
-  it.each(NOTIFICATION_EVENT_TYPES)('has its own Polish and English title for %s', (eventType) => {
-    for (const language of ['pl', 'en'] as const) {
-      expect(renderEmail(eventType, { validUntil: '2026-12-31' }, language).subject).not.toBe(
-        renderEmail('something.new', {}, language).subject,
-      );
-    }
-    expect(renderEmail(eventType, {}, 'pl').subject).not.toBe(renderEmail(eventType, {}, 'en').subject);
   });
 
   it('falls back to Polish and to a generic title', () => {

@@ -13,3 +13,4 @@ export * from './webhook-address-policy';
 export * from './webhook-deliveries';
 export * from './webhook-http-client';
 export * from './webhook.model';
+export * from './notification-titles';

@@ -152,7 +152,7 @@ export class NotificationDeliveryService {
       event.event_type,
       event.aggregate_type,
       event.aggregate_id,
-      JSON.stringify({ title: audience?.title, ...event.payload }),
+      JSON.stringify(event.payload),
       audience?.organisationIds ?? [],
       audience?.roles ?? [],
       MANDATORY_EVENTS,

@@ -1,5 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageInfo } from '@app/core';
+import { NotificationSummary } from './notification-summary';
 
 @ObjectType({ description: 'An in-app notification: ids and a non-sensitive summary, never personal data.' })
 export class Notification {
@@ -8,8 +10,8 @@ export class Notification {
   @Field({ description: 'What it is about, e.g. referral' }) subjectType!: string;
   @Field(() => ID) subjectId!: string;
   @Field(() => ID, { description: 'The organisation whose inbox it reached.' }) organisationId!: string;
-  @Field() title!: string;
-  @Field({ description: 'The event payload (ids and codes) as JSON.' }) summary!: string;
+  @Field({ description: "A short line for the inbox, in the reader's language." }) title!: string;
+  @Field(() => NotificationSummary) summary!: NotificationSummary;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
 }
@@ -23,9 +25,8 @@ export class NotificationEdge {
 @ObjectType()
 export class NotificationConnection {
   @Field(() => [NotificationEdge]) edges!: NotificationEdge[];
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-  @Field(() => Int) unreadCount!: number;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'All your unread notifications, not only this page’s.' }) unreadCount!: number;
 }
 
 @ArgsType()

@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Actor } from '@app/authz';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Actor, SESSION_STORE, SessionStore } from '@app/authz';
 import { detached } from '@app/core';
 import { Notification } from './notification.model';
 import { NotificationBus, NotificationsAdded } from './notification-bus';
@@ -11,7 +11,11 @@ class LiveQueue<T> implements AsyncIterableIterator<T> {
   private readonly waiting: ((result: IteratorResult<T>) => void)[] = [];
   private done = false;
 
-  constructor(private readonly onClose: () => void) {}
+  constructor(
+    private readonly onClose: () => void,
+    /** The browser session the subscriber signed in with; undefined for a bearer token. */
+    readonly sessionId?: string,
+  ) {}
 
   push(value: T): void {
     if (this.done) return;
@@ -47,7 +51,9 @@ class LiveQueue<T> implements AsyncIterableIterator<T> {
 /**
  * The `notificationAdded` subscribers of this process. On every bus message it
  * loads, for each connected user named in it, that user's rows among the ids,
- * and pushes them to that user's subscriptions.
+ * and pushes them to that user's subscriptions. A subscription opened with a
+ * browser session ends, instead of receiving, once that session has ended
+ * (signed out, expired): nothing reaches a signed-out browser.
  */
 @Injectable()
 export class NotificationsLiveService implements OnApplicationShutdown {
@@ -58,6 +64,7 @@ export class NotificationsLiveService implements OnApplicationShutdown {
   constructor(
     private readonly bus: NotificationBus,
     private readonly notifications: NotificationsService,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
   ) {}
 
   async subscribe(actor: Actor): Promise<AsyncIterableIterator<Notification>> {
@@ -68,7 +75,7 @@ export class NotificationsLiveService implements OnApplicationShutdown {
     const queue: LiveQueue<Notification> = new LiveQueue(() => {
       queues.delete(queue);
       if (queues.size === 0 && this.subscribers.get(actor.userId) === queues) this.subscribers.delete(actor.userId);
-    });
+    }, actor.sessionId);
     queues.add(queue);
     return queue;
   }
@@ -77,13 +84,25 @@ export class NotificationsLiveService implements OnApplicationShutdown {
     const users = message.userIds.filter((userId) => this.subscribers.has(userId));
     if (users.length === 0) return;
     try {
+      const live = await this.liveSessions(users);
       const rows = await this.notifications.byIds(users, message.notificationIds);
       for (const { userId, notification } of rows) {
-        for (const queue of this.subscribers.get(userId) ?? []) queue.push(notification);
+        for (const queue of [...(this.subscribers.get(userId) ?? [])]) {
+          if (queue.sessionId === undefined || live.has(queue.sessionId)) queue.push(notification);
+          else queue.close();
+        }
       }
     } catch (error) {
       this.logger.warn(`live notifications: ${(error as Error).message}`);
     }
+  }
+
+  /** The sessions still live among those the users' subscriptions were opened with (no query when none). */
+  private liveSessions(userIds: string[]): Promise<Set<string>> {
+    const sessionIds = userIds.flatMap((userId) =>
+      [...(this.subscribers.get(userId) ?? [])].flatMap((queue) => (queue.sessionId ? [queue.sessionId] : [])),
+    );
+    return this.sessions.live([...new Set(sessionIds)]);
   }
 
   async onApplicationShutdown(): Promise<void> {

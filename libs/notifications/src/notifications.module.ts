@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@app/organisations';
 import { ExpiryRemindersService } from './expiry-reminders.service';
 import { NotificationBusModule } from './notification-bus';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -20,9 +21,9 @@ import { WebhooksService } from './webhooks.service';
 @Module({ providers: [WebhookAddressGuard, WebhookHttpClient], exports: [WebhookAddressGuard, WebhookHttpClient] })
 export class WebhookNetworkModule {}
 
-/** The inbox, for the API. */
+/** The inbox, for the API (browser sessions from the organisations library end live subscriptions). */
 @Module({
-  imports: [NotificationBusModule, WebhookNetworkModule],
+  imports: [NotificationBusModule, WebhookNetworkModule, OrganisationsModule],
   providers: [
     NotificationsService,
     NotificationsLiveService,

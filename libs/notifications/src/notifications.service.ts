@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/authz';
-import { NotFoundError, decodeCursor, encodeCursor } from '@app/core';
+import { NotFoundError, decodeCursor, keysetPage } from '@app/core';
 import { Notification, NotificationConnection, NotificationsArgs } from './notification.model';
+import { summarise } from './notification-summary';
+import { notificationTitle, readerLanguage } from './notification-titles';
 
 interface NotificationRow {
   id: string;
@@ -11,52 +13,53 @@ interface NotificationRow {
   subject_type: string;
   subject_id: string;
   organisation_id: string;
-  summary: { title?: string } & Record<string, unknown>;
+  /** The event's payload: ids and codes. */
+  summary: Record<string, unknown>;
+  /** The reader's language: the title is written in it. */
+  language: string;
   created_at: Date;
   cursor_time: string;
   read_at: Date | null;
 }
 
-const COLUMNS = `id, event_type, subject_type, subject_id, organisation_id, summary, created_at, created_at::text AS cursor_time, read_at`;
+/** Of `notifications n` joined to its reader `users u`. */
+const COLUMNS = `n.id, n.event_type, n.subject_type, n.subject_id, n.organisation_id, n.summary, n.created_at,
+  n.created_at::text AS cursor_time, n.read_at, u.language`;
+const FROM = `notifications n JOIN users u ON u.id = n.user_id`;
 
-/** The signed-in user's in-app inbox. */
+/** The signed-in user's in-app inbox; titles are written when read, in the reader's language now. */
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(actor: Actor, args: NotificationsArgs): Promise<NotificationConnection> {
     const params: unknown[] = [actor.userId];
-    const where = ['user_id = $1'];
-    if (args.unreadOnly) where.push('read_at IS NULL');
+    const where = ['n.user_id = $1'];
+    if (args.unreadOnly) where.push('n.read_at IS NULL');
     if (args.after) {
       const { createdAt, id } = decodeCursor(args.after);
       params.push(createdAt, id);
-      where.push(`(created_at, id) < ($2::timestamptz, $3::uuid)`);
+      where.push(`(n.created_at, n.id) < ($2::timestamptz, $3::uuid)`);
     }
     params.push(args.first + 1);
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
       params,
     );
     const [{ unread }]: { unread: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
       [actor.userId],
     );
-    const page = rows.slice(0, args.first);
-    return {
-      edges: page.map((row) => ({ cursor: cursorOf(row), node: toNotification(row) })),
-      hasNextPage: rows.length > args.first,
-      endCursor: page.length ? cursorOf(page[page.length - 1]) : null,
-      unreadCount: unread,
-    };
+    return { ...keysetPage(rows, args.first, toNotification), unreadCount: unread };
   }
 
   /** Rows among `ids` that belong to one of `userIds`, oldest first: for the live subscription. */
   async byIds(userIds: string[], ids: string[]): Promise<{ userId: string; notification: Notification }[]> {
     if (userIds.length === 0 || ids.length === 0) return [];
     const rows: (NotificationRow & { user_id: string })[] = await this.dataSource.query(
-      `SELECT user_id, ${COLUMNS} FROM notifications WHERE id = ANY ($1::uuid[]) AND user_id = ANY ($2::uuid[])
-        ORDER BY created_at, id`,
+      `SELECT n.user_id, ${COLUMNS} FROM ${FROM} WHERE n.id = ANY ($1::uuid[]) AND n.user_id = ANY ($2::uuid[])
+        ORDER BY n.created_at, n.id`,
       [ids, userIds],
     );
     return rows.map((row) => ({ userId: row.user_id, notification: toNotification(row) }));
@@ -67,7 +70,7 @@ export class NotificationsService {
     const rows: NotificationRow[] = await this.dataSource.query(
       `WITH updated AS (
          UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *
-       ) SELECT ${COLUMNS} FROM updated`,
+       ) SELECT ${COLUMNS} FROM updated n JOIN users u ON u.id = n.user_id`,
       [id, actor.userId],
     );
     if (!rows[0]) throw new NotFoundError('Notification', id);
@@ -84,10 +87,6 @@ export class NotificationsService {
   }
 }
 
-function cursorOf(row: NotificationRow): string {
-  return encodeCursor(row.cursor_time, row.id);
-}
-
 function toNotification(row: NotificationRow): Notification {
   return {
     id: row.id,
@@ -95,8 +94,8 @@ function toNotification(row: NotificationRow): Notification {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     organisationId: row.organisation_id,
-    title: row.summary.title ?? row.event_type,
-    summary: JSON.stringify(row.summary),
+    title: notificationTitle(row.event_type, row.summary, readerLanguage(row.language)),
+    summary: summarise(row.event_type, row.summary),
     createdAt: row.created_at,
     readAt: row.read_at,
   };

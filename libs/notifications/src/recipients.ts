@@ -11,8 +11,6 @@ export interface OutboxRow {
 export interface Audience {
   organisationIds: string[];
   roles: Role[];
-  /** A short, non-sensitive line for the inbox: ids and organisation roles only, never personal data. */
-  title: string;
 }
 
 /** Every event type that reaches an inbox (audienceFor answers for each). */
@@ -59,84 +57,36 @@ export function audienceFor(event: OutboxRow): Audience | undefined {
   const p = event.payload;
   switch (event.event_type) {
     case 'referral.send':
-      return { organisationIds: str(p.toOrganisationId), roles: CASEWORK, title: 'New referral received' };
+      return { organisationIds: str(p.toOrganisationId), roles: CASEWORK };
     case 'referral.accept':
-      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK, title: 'Referral accepted' };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.decline':
-      return {
-        organisationIds: str(p.fromOrganisationId),
-        roles: CASEWORK,
-        title: `Referral declined (${String(p.reasonCode)})`,
-      };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.start':
-      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK, title: 'Referral in progress' };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.complete':
-      return {
-        organisationIds: str(p.fromOrganisationId),
-        roles: CASEWORK,
-        title: `Referral completed (${String(p.outcome)})`,
-      };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.drop_out':
-      return {
-        organisationIds: str(p.fromOrganisationId),
-        roles: CASEWORK,
-        title: `Participant dropped out (${String(p.reasonCode)})`,
-      };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.forward':
-      return {
-        organisationIds: str(p.fromOrganisationId),
-        roles: CASEWORK,
-        title: 'Referral forwarded to another organisation',
-      };
+      return { organisationIds: str(p.fromOrganisationId), roles: CASEWORK };
     case 'referral.cancel':
-      return {
-        organisationIds: str(p.toOrganisationId),
-        roles: CASEWORK,
-        title: `Referral cancelled (${String(p.reasonCode)})`,
-      };
+      return { organisationIds: str(p.toOrganisationId), roles: CASEWORK };
     case 'referral.expired':
-      return {
-        organisationIds: [...str(p.fromOrganisationId), ...str(p.toOrganisationId)],
-        roles: CASEWORK,
-        title: 'Referral expired unanswered',
-      };
+      return { organisationIds: [...str(p.fromOrganisationId), ...str(p.toOrganisationId)], roles: CASEWORK };
     case 'referral.due_soon':
-      return {
-        organisationIds: str(p.toOrganisationId),
-        roles: CASEWORK,
-        title: `Referral due on ${String(p.responseDueOn)}`,
-      };
+      return { organisationIds: str(p.toOrganisationId), roles: CASEWORK };
     case 'consent.withdrawn':
-      return {
-        organisationIds: ids(p.notifyOrganisationIds),
-        roles: [...CASEWORK, Role.PARTNER_ADMIN],
-        title: 'A participant withdrew consent: stop using the data received under it',
-      };
+      return { organisationIds: ids(p.notifyOrganisationIds), roles: [...CASEWORK, Role.PARTNER_ADMIN] };
     case 'consent.expiring':
       // The organisation that recorded the consent is the one that can ask the participant to renew it.
-      return {
-        organisationIds: str(p.ownerOrganisationId),
-        roles: CASEWORK,
-        title: `A participant's consent ends on ${String(p.validUntil)}: ask about renewal`,
-      };
+      return { organisationIds: str(p.ownerOrganisationId), roles: CASEWORK };
     case 'agreement.expiring':
-      return {
-        organisationIds: ids(p.partyOrganisationIds),
-        roles: [Role.COORDINATOR, Role.PARTNER_ADMIN],
-        title: `A data-sharing agreement ends on ${String(p.validUntil)}`,
-      };
+      return { organisationIds: ids(p.partyOrganisationIds), roles: [Role.COORDINATOR, Role.PARTNER_ADMIN] };
     case 'break_glass.opened':
-      return {
-        organisationIds: str(p.ownerOrganisationId),
-        roles: [Role.COORDINATOR, Role.PARTNER_ADMIN],
-        title: 'Emergency access opened to one of your participants',
-      };
+      return { organisationIds: str(p.ownerOrganisationId), roles: [Role.COORDINATOR, Role.PARTNER_ADMIN] };
     case 'webhook.disabled':
-      return {
-        organisationIds: str(p.organisationId),
-        roles: [Role.PARTNER_ADMIN],
-        title: 'A webhook endpoint was disabled after repeated failures',
-      };
+      return { organisationIds: str(p.organisationId), roles: [Role.PARTNER_ADMIN] };
     default:
       return undefined;
   }

@@ -1,5 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsInt, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageInfo } from '@app/core';
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',
@@ -49,6 +61,18 @@ export class WebhookDelivery {
   @Field(() => [WebhookAttempt], { description: 'Every try, oldest first.' }) attempts!: WebhookAttempt[];
 }
 
+@ObjectType()
+export class WebhookDeliveryEdge {
+  @Field() cursor!: string;
+  @Field(() => WebhookDelivery) node!: WebhookDelivery;
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection {
+  @Field(() => [WebhookDeliveryEdge]) edges!: WebhookDeliveryEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
 @InputType()
 export class CreateWebhookEndpointInput {
   @Field(() => ID) @IsUUID() organisationId!: string;
@@ -71,4 +95,5 @@ export class CreateWebhookEndpointInput {
 export class WebhookDeliveriesArgs {
   @Field(() => ID) @IsUUID() endpointId!: string;
   @Field(() => Int, { defaultValue: 20 }) @IsInt() @Min(1) @Max(100) first: number = 20;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }

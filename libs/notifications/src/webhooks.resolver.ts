@@ -1,7 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
 import { UuidArg } from '@app/core';
-import { CreateWebhookEndpointInput, WebhookDeliveriesArgs, WebhookDelivery, WebhookEndpoint } from './webhook.model';
+import {
+  CreateWebhookEndpointInput,
+  WebhookDeliveriesArgs,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+  WebhookEndpoint,
+} from './webhook.model';
 import { WebhooksService } from './webhooks.service';
 
 // `@Authenticated()`: only the organisation's partner admins (or a platform
@@ -40,9 +46,14 @@ export class WebhooksResolver {
     return this.service.setActive(actor, id, true);
   }
 
-  @Query(() => [WebhookDelivery], { description: "An endpoint's deliveries, newest first, with every attempt." })
+  @Query(() => WebhookDeliveryConnection, {
+    description: "An endpoint's deliveries, newest first, with every attempt.",
+  })
   @Authenticated()
-  webhookDeliveries(@CurrentActor() actor: Actor, @Args() args: WebhookDeliveriesArgs): Promise<WebhookDelivery[]> {
+  webhookDeliveries(
+    @CurrentActor() actor: Actor,
+    @Args() args: WebhookDeliveriesArgs,
+  ): Promise<WebhookDeliveryConnection> {
     return this.service.deliveries(actor, args);
   }
 

@@ -3,7 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Role } from '@app/authz';
-import { APP_CONFIG, AppConfig, ForbiddenError, NotFoundError, QueueFactory } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ForbiddenError,
+  NotFoundError,
+  QueueFactory,
+  decodeCursor,
+  keysetPage,
+} from '@app/core';
 import { WebhookAddressGuard } from './webhook-address-guard';
 import { enqueueWebhookDeliveries } from './webhook-deliveries';
 import {
@@ -11,6 +19,7 @@ import {
   WebhookAttempt,
   WebhookDeliveriesArgs,
   WebhookDelivery,
+  WebhookDeliveryConnection,
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from './webhook.model';
@@ -98,16 +107,26 @@ export class WebhooksService {
     return toEndpoint(row);
   }
 
-  async deliveries(actor: Actor, args: WebhookDeliveriesArgs): Promise<WebhookDelivery[]> {
+  /** An endpoint's deliveries, newest first, a keyset page at a time (index on endpoint and created_at). */
+  async deliveries(actor: Actor, args: WebhookDeliveriesArgs): Promise<WebhookDeliveryConnection> {
     await this.endpoint(actor, args.endpointId);
-    const rows: DeliveryRow[] = await this.dataSource.query(
+    const params: unknown[] = [args.endpointId, args.first + 1];
+    let after = '';
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      params.push(cursor.createdAt, cursor.id);
+      after = `AND (d.created_at, d.id) < ($3::timestamptz, $4::uuid)`;
+    }
+    const rows: (DeliveryRow & { cursor_time: string })[] = await this.dataSource.query(
       `SELECT d.id, d.endpoint_id, d.event_id, o.event_type, d.status, d.attempts, d.last_status_code,
-              d.last_latency_ms, d.last_error, d.created_at, d.delivered_at
+              d.last_latency_ms, d.last_error, d.created_at, d.created_at::text AS cursor_time, d.delivered_at
          FROM webhook_deliveries d JOIN outbox o ON o.id = d.event_id
-        WHERE d.endpoint_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT $2`,
-      [args.endpointId, args.first],
+        WHERE d.endpoint_id = $1 ${after} ORDER BY d.created_at DESC, d.id DESC LIMIT $2`,
+      params,
     );
-    return this.withAttempts(rows);
+    const page = keysetPage(rows, args.first, (row) => row);
+    const deliveries = await this.withAttempts(page.edges.map((edge) => edge.node));
+    return { ...page, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: deliveries[i] })) };
   }
 
   /** Sends a delivery again (PENDING, a new job): receivers deduplicate on its unchanged id. */

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ACTOR_RESOLVER } from '@app/authz';
+import { ACTOR_RESOLVER, RequestAuthenticator, SESSION_STORE } from '@app/authz';
 import { AgreementPartyEntity, DataSharingAgreementEntity } from './agreements/data-sharing-agreement.entity';
 import { AgreementsResolver } from './agreements/agreements.resolver';
 import { AgreementsService } from './agreements/agreements.service';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
 import { LoginService } from './auth/login.service';
+import { SessionResolver } from './auth/session.resolver';
+import { SessionService } from './auth/session.service';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
 import { OrganisationEntity } from './directory/organisation.entity';
@@ -30,7 +32,7 @@ export const ORGANISATION_ENTITIES = [
   AgreementPartyEntity,
 ];
 
-/** Organisations, their people, partnerships and data-sharing agreements; login. */
+/** Organisations, their people, partnerships and data-sharing agreements; login and browser sessions. */
 @Module({
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES)],
   providers: [
@@ -44,8 +46,21 @@ export const ORGANISATION_ENTITIES = [
     AgreementsResolver,
     LoginService,
     LoginRateLimiter,
+    SessionService,
+    SessionResolver,
     { provide: ACTOR_RESOLVER, useClass: MembershipActorResolver },
+    { provide: SESSION_STORE, useExisting: SessionService },
+    // Defined in authz, built here, where the ports it needs are implemented.
+    RequestAuthenticator,
   ],
-  exports: [DirectoryService, PartnershipsService, AgreementsService, LoginService, ACTOR_RESOLVER],
+  exports: [
+    DirectoryService,
+    PartnershipsService,
+    AgreementsService,
+    LoginService,
+    ACTOR_RESOLVER,
+    SESSION_STORE,
+    RequestAuthenticator,
+  ],
 })
 export class OrganisationsModule {}

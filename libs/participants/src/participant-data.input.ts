@@ -65,7 +65,7 @@ export class EmploymentInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(500, { each: true })
-  workHistory!: string[];
+  workHistory?: string[];
 }
 
 @InputType()
@@ -76,13 +76,13 @@ export class EducationInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  skills!: string[];
+  skills?: string[];
   @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  certificates!: string[];
+  certificates?: string[];
 }
 
 @InputType()
@@ -92,7 +92,7 @@ export class BenefitsInput {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  benefits!: string[];
+  benefits?: string[];
   @Field({ nullable: true }) @OptionalText(2000) notes?: string;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AccessBasis, RedactionReason } from '@app/access';
+import { PageInfo } from '@app/core';
 import { DataCategory, Purpose } from '@app/organisations';
 import {
   AddictionData,
@@ -59,12 +60,6 @@ export class Participant {
 export class ParticipantEdge {
   @Field() cursor!: string;
   @Field(() => Participant) node!: Participant;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
 @ObjectType()

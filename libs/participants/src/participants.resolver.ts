@@ -1,7 +1,7 @@
 import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Actor, Authenticated, CurrentActor } from '@app/authz';
-import { UuidArg, selects } from '@app/core';
+import { AsOrganisationArg, UuidArg, selects } from '@app/core';
 import {
   CreateParticipantInput,
   ExplainAccessArgs,
@@ -63,7 +63,7 @@ export class ParticipantsResolver {
   accessLog(
     @CurrentActor() actor: Actor,
     @UuidArg('participantId') participantId: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<AccessLogEntry[]> {
     return this.service.accessLog(actor, participantId, asOrganisationId);
   }
@@ -75,7 +75,7 @@ export class ParticipantsResolver {
   exportParticipantData(
     @CurrentActor() actor: Actor,
     @UuidArg('participantId') participantId: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<string> {
     return this.service.export(actor, participantId, asOrganisationId);
   }

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '@app/core';
 import { Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
 import { Participant } from '@app/participants';
 import { ReferralOutcome, ReferralPriority, ReferralReasonCategory, ReferralStatus } from './referral-vocabulary';
+import { ReferralTransition } from './transitions';
 
 @ObjectType()
 export class Attachment {
@@ -65,6 +67,14 @@ export class Referral {
   @Field(() => ReferralHistoryEntry, { nullable: true }) latestHistory?: ReferralHistoryEntry | null;
   @Field(() => [ReferralHistoryEntry], { description: 'The timeline, oldest first.' }) history?: ReferralHistoryEntry[];
   @Field(() => [ID], { description: 'Referrals this one was forwarded into.' }) childReferralIds?: string[];
+  @Field(() => [ReferralTransition], {
+    description:
+      'What you may do with this referral now, by its state, your side and your role (the transition table): ' +
+      'SEND is sendReferral, ACCEPT acceptReferral, and so on. The server still checks what each requires when you ' +
+      'do it: a consent for SEND (see consentPreflight), a free place for ACCEPT (a coordinator may override with a ' +
+      'reason), a consent for the FORWARD target.',
+  })
+  allowedActions?: ReferralTransition[];
 }
 
 @ObjectType()
@@ -74,13 +84,7 @@ export class ReferralEdge {
 }
 
 @ObjectType()
-export class ReferralPageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType()
 export class ReferralConnection {
   @Field(() => [ReferralEdge]) edges!: ReferralEdge[];
-  @Field(() => ReferralPageInfo) pageInfo!: ReferralPageInfo;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

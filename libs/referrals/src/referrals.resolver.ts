@@ -1,7 +1,7 @@
 import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Actor, Authenticated, AuthenticatedRequest, CurrentActor } from '@app/authz';
-import { UnauthenticatedError, UuidArg, requestLoader, selects } from '@app/core';
+import { AsOrganisationArg, UnauthenticatedError, UuidArg, requestLoader, selects } from '@app/core';
 import { DirectoryService, Organisation, OrganisationServiceModel, Purpose } from '@app/organisations';
 import { Participant, ParticipantsService, ReadOptions, selectedCategories } from '@app/participants';
 import {
@@ -17,6 +17,7 @@ import {
 } from './referral.input';
 import { Referral, ReferralConnection, ReferralHistoryEntry } from './referral.model';
 import { ReferralsService } from './referrals.service';
+import { allowedActionsFor } from './allowed-actions';
 import { ReferralTransition } from './transitions';
 
 type GqlContext = { req: AuthenticatedRequest };
@@ -42,7 +43,7 @@ export class ReferralsResolver {
   referral(
     @CurrentActor() actor: Actor,
     @UuidArg('id') id: string,
-    @Args('asOrganisationId', { nullable: true }) asOrganisationId?: string,
+    @AsOrganisationArg() asOrganisationId?: string,
   ): Promise<Referral> {
     return this.service.get(actor, id, asOrganisationId);
   }
@@ -139,6 +140,11 @@ export class ReferralsResolver {
   @Authenticated()
   forwardReferral(@CurrentActor() actor: Actor, @Args('input') input: ForwardReferralInput): Promise<Referral> {
     return this.service.transition(actor, ReferralTransition.FORWARD, input);
+  }
+
+  @ResolveField(() => [ReferralTransition])
+  allowedActions(referral: Referral, _args: unknown, { req }: GqlContext): ReferralTransition[] {
+    return allowedActionsFor(actorOf(req), referral);
   }
 
   @ResolveField(() => Organisation)

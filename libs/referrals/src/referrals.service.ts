@@ -13,14 +13,16 @@ import {
   NotFoundError,
   writeOutboxEvent,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   isForeignKeyViolation,
   preparedStatement,
   preparedStatementOf,
 } from '@app/core';
 import { Purpose } from '@app/organisations';
+import { sideOf } from './allowed-actions';
 import { once } from './idempotency';
 import { ReferralSweepService } from './referral-sweep.service';
+import { takenPlacesSql } from './service-places';
 import {
   AcceptReferralInput,
   CreateReferralInput,
@@ -144,14 +146,6 @@ function consentGateRefusal(): AppError {
       fields: [{ field: 'participantId', problems: ['record a consent for purpose REFERRAL to the recipient first'] }],
     },
   );
-}
-
-function sideOf(row: Pick<ReferralRow, 'from_organisation_id' | 'to_organisation_id'>, organisationId: string) {
-  return row.from_organisation_id === organisationId
-    ? 'SENDER'
-    : row.to_organisation_id === organisationId
-      ? 'RECIPIENT'
-      : null;
 }
 
 /**
@@ -404,17 +398,7 @@ export class ReferralsService {
       ),
       params,
     );
-    const page = rows.slice(0, args.first);
-    return {
-      edges: page.map((row) => ({
-        cursor: encodeCursor(row.cursor_time, row.id),
-        node: toReferral(row, membership.organisationId),
-      })),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length ? encodeCursor(page[page.length - 1].cursor_time, page[page.length - 1].id) : null,
-      },
-    };
+    return keysetPage(rows, args.first, (row) => toReferral(row, membership.organisationId));
   }
 
   /** Timelines for several referrals at once (one query), oldest step first. */
@@ -498,7 +482,8 @@ export class ReferralsService {
       // The capacity check needs the referral's service, locked before its places are counted: read and
       // judge the referral first, then write only the version judged.
       const row = await this.visibleRow(tx, membership.organisationId, referralId);
-      judge(transition, row.status, row.version, sideOf(row, membership.organisationId), membership, expectedVersion);
+      const side = sideOf(toReferral(row, membership.organisationId), membership.organisationId);
+      judge(transition, row.status, row.version, side, membership, expectedVersion);
       if (row.to_service_id) {
         capacityNote = await this.checkCapacity(
           tx,
@@ -681,10 +666,7 @@ export class ReferralsService {
       [serviceId],
     );
     if (!service || service.capacity === null) return null;
-    const [{ taken }]: { taken: number }[] = await tx.query(
-      `SELECT count(*)::int AS taken FROM referrals WHERE to_service_id = $1 AND status IN ('ACCEPTED', 'IN_PROGRESS')`,
-      [serviceId],
-    );
+    const [{ taken }]: { taken: number }[] = await tx.query(takenPlacesSql('$1'), [serviceId]);
     if (taken < service.capacity) return null;
     if (membership.role === Role.COORDINATOR && overrideReason)
       return `capacity override (${taken}/${service.capacity}): ${overrideReason.trim()}`;

@@ -1,4 +1,5 @@
-import { Role } from '@app/authz';
+import { Actor, Role } from '@app/authz';
+import { allowedActions, allowedActionsFor } from './allowed-actions';
 import { ReferralStatus } from './referral-vocabulary';
 import { judgeTransition, ReferralTransition, Side, TRANSITIONS } from './transitions';
 
@@ -126,5 +127,63 @@ describe('the referral transition table', () => {
         expect(judgeTransition(transition, state, side, role)).toMatchObject({ allowed: false, code: 'CONFLICT' });
       }
     }
+  });
+});
+
+/**
+ * `Referral.allowedActions`: for every state, side and role, exactly the people's transitions the
+ * literal table above allows — so a console that shows them never offers a button the server refuses
+ * (for state, side and role) and never hides one it would accept.
+ */
+describe('allowedActions', () => {
+  const PEOPLE_SIDES: (Side | null)[] = ['SENDER', 'RECIPIENT', null];
+
+  it.each(STATES)('from %s, for every side and role, lists what the table allows', (state) => {
+    for (const side of PEOPLE_SIDES) {
+      for (const role of ROLES) {
+        const want = ALLOWED.filter(([, from, s, roles]) => from === state && s === side && roles.includes(role))
+          .map(([t]) => t)
+          .filter((t) => t !== ReferralTransition.EXPIRE);
+        expect({ side, role, actions: [...allowedActions(state, side, role)].sort() }).toEqual({
+          side,
+          role,
+          actions: [...new Set(want)].sort(),
+        });
+      }
+    }
+  });
+
+  it('reads as the caseworkers of both sides expect', () => {
+    const caseworker = Role.CASEWORKER;
+    expect(allowedActions(ReferralStatus.DRAFT, 'SENDER', caseworker)).toEqual([
+      ReferralTransition.SEND,
+      ReferralTransition.CANCEL,
+    ]);
+    expect(allowedActions(ReferralStatus.SENT, 'RECIPIENT', caseworker)).toEqual([
+      ReferralTransition.ACCEPT,
+      ReferralTransition.DECLINE,
+      ReferralTransition.FORWARD,
+    ]);
+    expect(allowedActions(ReferralStatus.SENT, 'SENDER', Role.COORDINATOR)).toEqual([ReferralTransition.CANCEL]);
+    expect(allowedActions(ReferralStatus.IN_PROGRESS, 'RECIPIENT', caseworker)).toEqual([
+      ReferralTransition.COMPLETE,
+      ReferralTransition.DROP_OUT,
+    ]);
+    expect(allowedActions(ReferralStatus.IN_PROGRESS, 'SENDER', caseworker)).toEqual([]);
+    expect(allowedActions(ReferralStatus.SENT, 'RECIPIENT', Role.PARTNER_ADMIN)).toEqual([]);
+    // Expiry is the sweep's; no person is ever offered it.
+    expect(allowedActions(ReferralStatus.SENT, 'SYSTEM', null)).toEqual([]);
+  });
+
+  it('takes the role and side of the organisation the referral was read as', () => {
+    const [A, B, C] = ['a', 'b', 'c'].map((x) => `00000000-0000-4000-8000-00000000000${x}`);
+    const referral = { status: ReferralStatus.SENT, fromOrganisationId: A, toOrganisationId: B };
+    const twoHats = new Actor('00000000-0000-4000-8000-0000000000ff', [
+      { organisationId: A, role: Role.CASEWORKER },
+      { organisationId: B, role: Role.AUDITOR },
+    ]);
+    expect(allowedActionsFor(twoHats, { ...referral, viewerOrganisationId: A })).toEqual([ReferralTransition.CANCEL]);
+    expect(allowedActionsFor(twoHats, { ...referral, viewerOrganisationId: B })).toEqual([]);
+    expect(allowedActionsFor(twoHats, { ...referral, viewerOrganisationId: C })).toEqual([]);
   });
 });

@@ -16,6 +16,11 @@ export interface TestApp {
 
 export interface TestAppOptions {
   seedDemoData?: boolean;
+  /**
+   * The demo casework (participants, referrals, notifications) too. Off by default: most tests start
+   * from the demo partnership with no casework of its own.
+   */
+  seedDemoCasework?: boolean;
   env?: Record<string, string>;
   /**
    * Prefix of the Redis keys (queues, login rate limits). Defaults to the
@@ -57,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
       LOG_LEVEL: 'silent',
       SEED_DEMO_DATA: String(options.seedDemoData ?? true),
+      SEED_DEMO_CASEWORK: String(options.seedDemoCasework ?? false),
       RUN_WORKER: 'true',
       SHUTDOWN_GRACE_MS: '5000',
       ...options.env,

@@ -7,7 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Actor } from '@app/authz';
+import type { Actor, RequestAuthenticator } from '@app/authz';
 import { AppConfig, createErrorFormatter } from '@app/core';
 import { graphiqlLandingPage } from './graphiql';
 import { introspectionDepthRule } from './introspection-depth.rule';
@@ -21,12 +21,9 @@ import { webSocketOperations } from './websocket-operations';
  * message and `extensions.code` except in development. Subscriptions run over
  * graphql-ws on the same path; a connection must carry
  * `connectionParams.authorization` ("Bearer <token>") naming an active user,
- * or it is refused.
+ * or the session cookie from an allowed origin (a browser), or it is refused.
  */
-export function graphqlOptions(
-  config: AppConfig,
-  authenticate: (authorization: string) => Promise<Actor | undefined>,
-): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, authenticator: RequestAuthenticator): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const armor = new ApolloArmor({
     maxDepth: {
@@ -85,30 +82,43 @@ export function graphqlOptions(
         }) as GraphQLWsSubscriptionsConfig),
         onConnect: async (connection) => {
           const ctx = connection as WsContext;
-          const authorization = ctx.connectionParams?.authorization;
-          if (typeof authorization !== 'string') return false;
-          const actor = await authenticate(authorization).catch(() => undefined);
-          if (!actor) return false;
-          ctx.extra.authorization = authorization;
-          ctx.extra.actor = actor;
-          return true;
+          try {
+            const authorization = ctx.connectionParams?.authorization;
+            if (typeof authorization === 'string') {
+              ctx.extra.authorization = authorization;
+              ctx.extra.actor = await authenticator.bearer(authorization);
+              return true;
+            }
+            // A browser: the cookie of the upgrade request, from an allowed Origin (a websocket is not
+            // bound by CORS, so the origin check is what keeps other sites' pages out).
+            const request = ctx.extra.request;
+            const token = request && authenticator.sessionToken({ headers: request.headers });
+            if (!token) return false;
+            await authenticator.session(token);
+            ctx.extra.sessionToken = token;
+            return true;
+          } catch {
+            return false;
+          }
         },
       },
     },
     // Over graphql-ws the "request" is built from the authenticated connection,
     // so the global guard and `@CurrentActor()` read it as they read HTTP's.
     context: (arg: { req?: unknown; res?: unknown } | WsContext) => {
-      if ('extra' in arg && 'connectionParams' in arg) {
+      if ('extra' in arg) {
         const { extra } = arg;
+        // A cookie socket's session is checked again for every operation (the guard): signing out ends it.
         return {
           req: {
-            headers: { authorization: extra.authorization },
+            headers: extra.authorization ? { authorization: extra.authorization } : {},
             ip: extra.request?.socket.remoteAddress,
             actor: extra.actor,
+            sessionToken: extra.sessionToken,
           },
         };
       }
-      const { req, res } = arg as { req?: unknown; res?: unknown };
+      const { req, res } = arg;
       return { req, res };
     },
   };
@@ -130,8 +140,9 @@ const noStore: ApolloServerPlugin = { requestDidStart: async () => noStoreListen
 interface WsContext {
   connectionParams?: Readonly<Record<string, unknown>>;
   extra: {
-    request?: { socket: { remoteAddress?: string } };
+    request?: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> };
     authorization?: string;
     actor?: Actor;
+    sessionToken?: string;
   };
 }

@@ -24,8 +24,23 @@ export const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(604_800).default(43_200),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'origins like https://console.example.org, comma-separated')),
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: booleanFlag.optional(),
+  SEED_DEMO_CASEWORK: booleanFlag.optional(),
   RUN_WORKER: booleanFlag.optional(),
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -76,6 +91,11 @@ export interface AppConfig {
     workerPort: number;
     /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits). */
     trustProxy?: string | number;
+    /**
+     * Origins besides the API's own whose pages may use the session cookie (checked against the
+     * `Origin` of cookie-authenticated requests and websockets).
+     */
+    allowedOrigins: string[];
   };
   /** `undefined` means: start the embedded PostgreSQL. */
   databaseUrl?: string;
@@ -88,9 +108,13 @@ export interface AppConfig {
     maxFailuresPerAccount: number;
     maxAttemptsPerAddress: number;
     windowSeconds: number;
+    /** Browser sessions (the console's cookie): absolute lifetime and idle timeout. */
+    session: { ttlSeconds: number; idleSeconds: number };
   };
   logLevel: Environment['LOG_LEVEL'];
   seedDemoData: boolean;
+  /** The demo's participants, consents, referrals and notifications (with the demo data unless set apart). */
+  seedDemoCasework: boolean;
   runWorkerInProcess: boolean;
   graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   shutdownGraceMs: number;
@@ -172,8 +196,10 @@ export function loadConfig(
   if (cleaned.NODE_ENV === 'production') {
     if (!cleaned.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
     if (!cleaned.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
-    if (cleaned.SEED_DEMO_DATA === 'true' || cleaned.SEED_DEMO_DATA === '1') {
-      problems.push('SEED_DEMO_DATA: demo data is never created in production');
+    for (const flag of ['SEED_DEMO_DATA', 'SEED_DEMO_CASEWORK']) {
+      if (cleaned[flag] === 'true' || cleaned[flag] === '1') {
+        problems.push(`${flag}: demo data is never created in production`);
+      }
     }
   }
   if (cleaned.SMTP_HOST && !cleaned.MAIL_FROM) problems.push('MAIL_FROM: required when SMTP_HOST is set');
@@ -191,6 +217,7 @@ export function loadConfig(
       port: env.PORT,
       workerPort: env.WORKER_PORT,
       trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+      allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
@@ -201,9 +228,11 @@ export function loadConfig(
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
       windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      session: { ttlSeconds: env.SESSION_TTL_SECONDS, idleSeconds: env.SESSION_IDLE_SECONDS },
     },
     logLevel: env.LOG_LEVEL,
     seedDemoData: !isProduction && (env.SEED_DEMO_DATA ?? true),
+    seedDemoCasework: !isProduction && (env.SEED_DEMO_DATA ?? true) && (env.SEED_DEMO_CASEWORK ?? true),
     runWorkerInProcess: env.RUN_WORKER ?? !env.DATABASE_URL,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 export const ADVISORY_LOCKS = {
   migrations: 7_240_001,
   demoSeed: 7_240_002,
+  demoCasework: 7_240_003,
 } as const;
 
 /**

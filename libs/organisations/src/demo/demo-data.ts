@@ -181,6 +181,7 @@ export const DEMO_USERS: { email: string; displayName: string; organisation: Dem
   { email: 'cis.admin@demo.local', displayName: 'Krzysztof Zieliński', organisation: 'cis', role: Role.PARTNER_ADMIN },
   { email: 'ops.socialworker@demo.local', displayName: 'Ewa Lewandowska', organisation: 'ops', role: Role.CASEWORKER },
   { email: 'mops.coordinator@demo.local', displayName: 'Joanna Wójcik', organisation: 'mops', role: Role.COORDINATOR },
+  { email: 'kis.caseworker@demo.local', displayName: 'Katarzyna Mazurek', organisation: 'kis', role: Role.CASEWORKER },
   { email: 'pig.member@demo.local', displayName: 'Barbara Dąbrowska', organisation: 'pig', role: Role.CASEWORKER },
   { email: 'auditor@demo.local', displayName: 'Piotr Kamiński', organisation: 'pup', role: Role.AUDITOR },
   {

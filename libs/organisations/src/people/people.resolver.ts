@@ -5,7 +5,8 @@ import { UuidArg } from '@app/core';
 import { LoginService } from '../auth/login.service';
 import { Organisation } from '../directory/organisation.model';
 import { AddMemberInput, ChangeMemberRoleInput } from './people.input';
-import { AccessToken, Me, Membership } from './people.model';
+import { Language } from '../vocabulary';
+import { AccessToken, Me, Membership, User } from './people.model';
 import { PeopleService } from './people.service';
 
 @ArgsType()
@@ -31,6 +32,15 @@ export class PeopleResolver {
   @Authenticated()
   me(@CurrentActor() actor: Actor): Promise<Me> {
     return this.people.me(actor);
+  }
+
+  @Mutation(() => User, { description: 'Your language for the console, e-mails and notification titles.' })
+  @Authenticated()
+  setMyLanguage(
+    @CurrentActor() actor: Actor,
+    @Args('language', { type: () => Language }) language: Language,
+  ): Promise<User> {
+    return this.people.setLanguage(actor, language);
   }
 
   @ResolveField(() => [Membership], {

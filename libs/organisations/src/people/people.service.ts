@@ -34,6 +34,11 @@ export class PeopleService {
     };
   }
 
+  async setLanguage(actor: Actor, language: Language): Promise<User> {
+    await this.users.update({ id: actor.userId }, { language });
+    return toUser(await this.users.findOneByOrFail({ id: actor.userId }));
+  }
+
   /** Members of an organisation, or `null` when the actor may not see them. */
   async membersOf(actor: Actor, organisationId: string): Promise<Membership[] | null> {
     if (!isAllowed(actor, 'read', 'Membership', { organisationId })) return null;

@@ -11,6 +11,7 @@ import { ReferralSendGate1732450000000 } from './1732450000000-referral-send-gat
 import { ReferralParentSender1732460000000 } from './1732460000000-referral-parent-sender';
 import { ParticipantDataLists1732465000000 } from './1732465000000-participant-data-lists';
 import { AccessFunctions1732470000000 } from './1732470000000-access-functions';
+import { Sessions1732471200000 } from './1732471200000-sessions';
 
 /** Every migration, in order. Listed explicitly so builds and tests need no globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReferralParentSender1732460000000,
   ParticipantDataLists1732465000000,
   AccessFunctions1732470000000,
+  Sessions1732471200000,
 ];
