@@ -37,7 +37,7 @@ import { intFromEnv, ROOT } from './support/fault-harness';
  * replays a run, FUZZ_RUNS scales it (README, "The fuzz test").
  */
 const SEED = intFromEnv('FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
-const RUNS = intFromEnv('FUZZ_RUNS', 3000, 1);
+const RUNS = intFromEnv('FUZZ_RUNS', 2000, 1);
 const HTTP_RUNS = intFromEnv('FUZZ_HTTP_RUNS', Math.ceil(RUNS / 10));
 const CONCURRENCY = intFromEnv('FUZZ_CONCURRENCY', 4, 1);
 const FINDINGS_FILE = process.env.FUZZ_FINDINGS_FILE || join(ROOT, '.tmp', 'fuzz', `findings-${SEED}.md`);
