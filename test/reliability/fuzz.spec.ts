@@ -4,7 +4,15 @@ import { GraphQLSchema } from 'graphql';
 import { createTestDatabase, readTestEnvironment, TestDatabase } from '@app/testing';
 import { ApiProcess } from './fuzz/api-process';
 import { Findings } from './fuzz/findings';
-import { bodyOf, calibrationCase, calibrationSize, CaseSources, generateCase, GraphQLCase } from './fuzz/graphql-cases';
+import {
+  bodyOf,
+  calibrationCase,
+  calibrationSize,
+  CaseSources,
+  generateCase,
+  GraphQLCase,
+  sweepCases,
+} from './fuzz/graphql-cases';
 import { httpCases } from './fuzz/http-cases';
 import { Actor } from './fuzz/inputs';
 import { KnownObjects } from './fuzz/known-objects';
@@ -20,15 +28,16 @@ import { intFromEnv, ROOT } from './support/fault-harness';
  * The generated fuzz test (issue 10): the real API as a child process; every
  * root field of its introspected schema called by every actor (each role,
  * nobody, a signed token of no user), first plausibly (calibration), then
- * with hostile values in plausible arguments, mostly as an actor able to
- * perform it; HTTP-level abuse on every route; graphql-ws sessions gone
+ * with the issue's inputs in every argument slot (sweep), then with random
+ * hostile values in plausible arguments, mostly as an actor able to perform
+ * it; HTTP-level abuse on every route; graphql-ws sessions gone
  * wrong; every row written read back by its writer, at once and at the end.
  * No answer may be a 5xx, an INTERNAL_SERVER_ERROR, an uncoded error or carry
  * PostgreSQL's words or a stack, and the process must never die. FUZZ_SEED
  * replays a run, FUZZ_RUNS scales it (README, "The fuzz test").
  */
 const SEED = intFromEnv('FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
-const RUNS = intFromEnv('FUZZ_RUNS', 3000, 1);
+const RUNS = intFromEnv('FUZZ_RUNS', 2000, 1);
 const HTTP_RUNS = intFromEnv('FUZZ_HTTP_RUNS', Math.ceil(RUNS / 10));
 const CONCURRENCY = intFromEnv('FUZZ_CONCURRENCY', 4, 1);
 const FINDINGS_FILE = process.env.FUZZ_FINDINGS_FILE || join(ROOT, '.tmp', 'fuzz', `findings-${SEED}.md`);
@@ -124,11 +133,14 @@ describe(`fuzz (seed ${SEED}): no request crashes the API or gets an internal er
           world.actors.filter((a) => keys.has(a.key)),
         );
       }
+      const sweep = sweepCases(sources);
+      await runner.run(sweep.length, (i) => probe(sweep[i]));
       await runner.run(RUNS, (i) => probe(generateCase(i, sources)));
       const seconds = Math.round((Date.now() - started) / 1000);
       const kinds = [...coverage.inputKinds.entries()].filter(([k]) => !/^(HTTP|ws): /.test(k));
       console.log(
-        `fuzz: ${runner.sent} GraphQL requests in ${seconds} s, ${coverage.operationActor.size} (operation, actor) pairs, ` +
+        `fuzz: ${runner.sent} GraphQL requests (${calibration} calibration, ${sweep.length} sweep, ${RUNS} random) in ${seconds} s, ` +
+          `${coverage.operationActor.size} (operation, actor) pairs, ` +
           `${kinds.length} kinds of input; ${[...capable.values()].filter((a) => a.length).length} of ${operations.length} operations ` +
           `performed by someone in calibration; plausible requests that succeeded: ${coverage.plausibleSucceeded} of ${coverage.plausibleSent}` +
           (VERBOSE
@@ -137,7 +149,7 @@ describe(`fuzz (seed ${SEED}): no request crashes the API or gets an internal er
             : ' (FUZZ_VERBOSE=1 for answers by operation and inputs by kind)'),
       );
       // Not vacuous: the requests went out, every operation met every actor, every kind of input named by the issue was sent.
-      expect(runner.sent + runner.skipped).toBeGreaterThanOrEqual(calibration + RUNS);
+      expect(runner.sent + runner.skipped).toBeGreaterThanOrEqual(calibration + sweep.length + RUNS);
       expect(operations.map((o) => o.kind)).toEqual(expect.arrayContaining(['query', 'mutation', 'subscription']));
       const missed = operations.flatMap((op) =>
         world.actors.map((a) => `${op.label} as ${a.key}`).filter((key) => !coverage.operationActor.has(key)),

@@ -1,5 +1,5 @@
 import { GraphQLSchema, isNonNullType } from 'graphql';
-import { hostileFor, slotWeight } from './hostile';
+import { hostileFor, slotWeight, sweepFor } from './hostile';
 import { Actor, InputContext, plausibleArguments, setAt, Slot, slotsOf } from './inputs';
 import { KnownObjects } from './known-objects';
 import { Random } from './random';
@@ -18,7 +18,7 @@ type Structural = (typeof STRUCTURAL)[number];
 
 /** One generated GraphQL request. */
 export interface GraphQLCase {
-  round: 'calibration' | 'hostile';
+  round: 'calibration' | 'sweep' | 'hostile';
   index: number;
   op: Operation;
   actor: Actor;
@@ -56,6 +56,33 @@ export function calibrationCase(index: number, sources: CaseSources): GraphQLCas
   const actor = actors[Math.floor(index / operations.length) % actors.length];
   const args = plausibleArguments({ rng, actor, known, op, schema });
   return { round: 'calibration', index, op, actor, mode: 'variables', args, mutations: [] };
+}
+
+/**
+ * The sweep: every argument slot of every query and mutation with each input
+ * `sweepFor` gives for it (NUL and a lone surrogate in every text, every
+ * impossible cursor, every object all null, every list [null], ...), as an
+ * actor able to perform the operation where calibration found one.
+ */
+export function sweepCases(sources: CaseSources): GraphQLCase[] {
+  const { seed, schema, operations, actors, known, capable } = sources;
+  const cases: GraphQLCase[] = [];
+  for (const op of operations.filter((o) => o.kind !== 'subscription')) {
+    const able = capable.get(op.name) ?? [];
+    for (const slot of slotsOf(op)) {
+      const rng = Random.for(seed, `sweep ${op.name} ${slot.label}`, 0);
+      const actor = able.length ? rng.pick(able) : actors[cases.length % actors.length];
+      const ctx: InputContext = { rng, actor, known, op, schema };
+      for (const hostile of sweepFor(slot, ctx)) {
+        const args = plausibleArguments(ctx);
+        setAt(args, slot, hostile.value, ctx);
+        const mode = rng.chance(0.3) ? 'literal' : 'variables';
+        const mutations = [{ where: slot.label, kind: hostile.kind }];
+        cases.push({ round: 'sweep', index: cases.length, op, actor, mode, args, mutations });
+      }
+    }
+  }
+  return cases;
 }
 
 /**

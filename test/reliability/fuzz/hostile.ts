@@ -49,29 +49,32 @@ const around: (wrap: (plausible: string) => string[]) => Maker = (wrap) => (ctx,
 
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
+/** `created_at::text` as a cursor could claim it, that PostgreSQL will not take (or takes as something else). */
+const CURSOR_TIMES = [
+  '2026-01-01 00:00:00+99',
+  '2026-01-01 00:00:00+00:99',
+  '2026-01-01 00:00:00+14:60',
+  '2026-01-01 00:00:00.123456-99:99:99',
+  '2026-01-01 00:00:00+15:59:59',
+  '99999-01-01 00:00:00+00',
+  '0000-01-01 00:00:00+00',
+  '2026-02-30 00:00:00+00',
+  '2026-01-01 24:00:00+00',
+  '2026-01-01 23:59:60+00',
+  '2026-01-01 00:00:00.1234567+00',
+  'infinity',
+  '-infinity',
+  'epoch',
+  '2026-01-01T00:00:00Z',
+  '',
+  ' ',
+];
+
 /** Cursors that look like ours (`created_at::text|uuid`, base64url) but hold what SQL cannot take. */
 const forgedCursor: Maker = (ctx) => {
   const { rng, known } = ctx;
   const uuid = rng.pick([rng.uuid(), '00000000-0000-0000-0000-000000000000', 'not-a-uuid', `${rng.uuid()}\u0000`]);
-  const time = rng.pick([
-    '2026-01-01 00:00:00+99',
-    '2026-01-01 00:00:00+00:99',
-    '2026-01-01 00:00:00+14:60',
-    '2026-01-01 00:00:00.123456-99:99:99',
-    '2026-01-01 00:00:00+15:59:59',
-    '99999-01-01 00:00:00+00',
-    '0000-01-01 00:00:00+00',
-    '2026-02-30 00:00:00+00',
-    '2026-01-01 24:00:00+00',
-    '2026-01-01 23:59:60+00',
-    '2026-01-01 00:00:00.1234567+00',
-    'infinity',
-    '-infinity',
-    'epoch',
-    '2026-01-01T00:00:00Z',
-    '',
-    ' ',
-  ]);
+  const time = rng.pick(CURSOR_TIMES);
   const other = known.cursorLists().flatMap((l) => known.cursors(l));
   return rng.pick<Value>([
     base64url(`${time}|${uuid}`),
@@ -405,4 +408,41 @@ export function hostileFor(slot: Slot, ctx: InputContext): Hostile {
 export function slotWeight(slot: Slot): number {
   const shape = shapeOf(slot);
   return shape.semantic !== 'text' || shape.list || shape.object ? 3 : 1;
+}
+
+/**
+ * The systematic part: for every slot, the inputs the issue names that its
+ * shape allows — NUL and a lone surrogate in every text, every impossible
+ * cursor time, the three bad dates, every input object with all its fields
+ * null (and nested objects too), every list null and [null] — so that no run
+ * can miss one by chance.
+ */
+export function sweepFor(slot: Slot, ctx: InputContext): Hostile[] {
+  const shape = shapeOf(slot);
+  const uuid = ctx.rng.uuid();
+  if (shape.object) {
+    return [
+      { kind: 'every field null', value: nulled(shape.inner, false) },
+      { kind: 'every field null, nested', value: nulled(shape.inner, true) },
+    ];
+  }
+  if (shape.list) {
+    return [
+      { kind: 'null', value: null },
+      { kind: 'list [null]', value: [null] },
+    ];
+  }
+  if (!stringLike(shape)) return [];
+  if (shape.semantic === 'cursor') {
+    return CURSOR_TIMES.map((time) => ({ kind: 'forged cursor', value: base64url(`${time}|${uuid}`) }));
+  }
+  const base = plausible(shape.inner, slot.name, slot.parentInput, ctx);
+  const text = typeof base === 'string' ? base : 'x';
+  return [
+    { kind: 'NUL character', value: `${text}\u0000` },
+    { kind: 'lone UTF-16 surrogate', value: `${text}\ud800` },
+    ...(shape.semantic === 'date'
+      ? ['0100-01-01', '2026-02-30', '99999-01-01'].map((value) => ({ kind: 'bad date', value }))
+      : []),
+  ];
 }

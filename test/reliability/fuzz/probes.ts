@@ -66,7 +66,7 @@ export function graphqlProbe(
 ): Probe {
   const body = bodyOf(c);
   const { where, input } = caseClass(c);
-  const requestId = `fuzz-${seed}-${c.round === 'calibration' ? 'c' : 'g'}${c.index}`;
+  const requestId = `fuzz-${seed}-${c.round.charAt(0)}${c.index}`;
   if (leaksIn(body).length) coverage.selfLeakingRequests++;
   return {
     operation: c.op.label,
