@@ -9,7 +9,7 @@ import { commitEvent, payloadForEveryEventType } from '../support/notification-e
 const CREATE = `mutation ($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { id url secret } }`;
 const DELIVERIES = `query ($endpointId: ID!) { webhookDeliveries(endpointId: $endpointId, first: 10) {
-  id status attemptCount lastStatusCode lastError attempts { statusCode error } } }`;
+  edges { node { id status attemptCount lastStatusCode lastError attempts { statusCode error } } } } }`;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -129,7 +129,7 @@ describe('webhooks and the internal network (WEBHOOK_ALLOW_PRIVATE_NETWORKS unse
 
     // What the organisation's admins see: failed attempts with the neutral text, nothing the target said.
     const { webhookDeliveries } = await pupAdmin.data(DELIVERIES, { endpointId: endpoint.id });
-    expect(webhookDeliveries).toEqual([
+    expect(webhookDeliveries.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       {
         id: delivery.id,
         status: 'FAILED',

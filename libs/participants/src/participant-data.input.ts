@@ -61,6 +61,7 @@ export class EmploymentInput {
   registeredUnemployedSince?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(720) monthsUnemployed?: number;
   @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsOptional() // GraphQL refuses null (non-null with a default); left out in code means none
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -72,12 +73,14 @@ export class EmploymentInput {
 export class EducationInput {
   @Field({ nullable: true }) @OptionalText(100) level?: string;
   @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsOptional() // GraphQL refuses null (non-null with a default); left out in code means none
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   skills?: string[];
   @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsOptional() // GraphQL refuses null (non-null with a default); left out in code means none
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -88,6 +91,7 @@ export class EducationInput {
 @InputType()
 export class BenefitsInput {
   @Field(() => [String], { defaultValue: [], description: LIST_REPLACES })
+  @IsOptional() // GraphQL refuses null (non-null with a default); left out in code means none
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

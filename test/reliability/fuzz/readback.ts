@@ -125,7 +125,7 @@ export function readBackFor(schema: GraphQLSchema, row: WrittenRow): ReadBack | 
     if (!node || getNamedType(node.type) !== type) continue;
     const first = connection.args.find((a) => a.name === 'first');
     return {
-      query: `{ ${connection.name}${first ? '(first: 100)' : ''} { edges { node ${selection} } } }`,
+      query: `{ ${connection.name}${first ? '(first: 20)' : ''} { edges { node ${selection} } } }`,
       variables: {},
       found: (data) =>
         contains(

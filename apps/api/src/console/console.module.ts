@@ -47,7 +47,7 @@ export function consoleMiddleware(files: Map<string, ConsoleFile> | undefined) {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path)) return next();
     if (!files) {
       if (request.path !== '/') return next();
-      response.status(503).type('text/plain').send('The console is not built: run `npm run build:web`.\n');
+      response.status(404).type('text/plain').send('The console is not built: run `npm run build:web`.\n');
       return;
     }
     const file = files.get(request.path);
