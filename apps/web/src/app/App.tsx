@@ -4,17 +4,17 @@ import { PageFallback } from './fallback';
 import { SessionProvider } from '../modules/auth/hooks/session';
 import { RequireSession } from '../modules/auth/components/RequireSession';
 import { Layout } from './Layout';
+import { pages } from './pages';
 
-// Every screen is its own chunk: the first screen loads only what it shows.
-const SignInPage = lazy(() => import('../modules/auth/components/SignInPage'));
-const InboxPage = lazy(() => import('../modules/inbox/components/InboxPage'));
-const ReferralListPage = lazy(() => import('../modules/referrals/components/ReferralListPage'));
-const ReferralPage = lazy(() => import('../modules/referrals/components/ReferralPage'));
-const NewReferralPage = lazy(() => import('../modules/referrals/components/NewReferralPage'));
-const ParticipantListPage = lazy(() => import('../modules/participants/components/ParticipantListPage'));
-const ParticipantPage = lazy(() => import('../modules/participants/components/ParticipantPage'));
-const ParticipantFormPage = lazy(() => import('../modules/participants/components/ParticipantFormPage'));
-const NotFoundPage = lazy(() => import('./NotFoundPage'));
+const SignInPage = lazy(pages.signIn);
+const InboxPage = lazy(pages.inbox);
+const ReferralListPage = lazy(pages.referralList);
+const ReferralPage = lazy(pages.referral);
+const NewReferralPage = lazy(pages.newReferral);
+const ParticipantListPage = lazy(pages.participantList);
+const ParticipantPage = lazy(pages.participant);
+const ParticipantFormPage = lazy(pages.participantForm);
+const NotFoundPage = lazy(pages.notFound);
 
 const page = (element: JSX.Element) => <Suspense fallback={<PageFallback />}>{element}</Suspense>;
 

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, NativeSelect, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { SetMyLanguageMutation } from '../modules/auth/graphql/session';
@@ -9,6 +10,7 @@ import { setLanguage } from '../i18n';
 import { useEnumLabel } from '../i18n/enum-label';
 import { UnreadCountQuery } from '../modules/inbox/graphql/notifications';
 import { useLiveNotifications } from '../modules/inbox/hooks/live';
+import { prefetchPages } from './pages';
 
 const NAV = [
   { to: '/', key: 'nav.inbox', exact: true },
@@ -29,6 +31,7 @@ export function Layout() {
   const { data } = useQuery(UnreadCountQuery);
   const { latestTitle } = useLiveNotifications();
   const unread = data?.notifications.unreadCount ?? 0;
+  useEffect(prefetchPages, []);
   const organisation = me?.organisations.find((o) => o.id === me.memberships[0]?.organisationId);
 
   const isActive = (to: string, exact?: boolean) =>

@@ -1,26 +1,14 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ReferralDirection, ReferralStatus } from '../../../gql/graphql';
 import { errorKey } from '../../../app/errors';
 import { PageFallback } from '../../../app/fallback';
-import { formatDate, isoDay } from '../../../i18n/format';
+import { isoDay } from '../../../i18n/format';
 import { ReferralListQuery } from '../graphql/referrals';
 import { useEnumLabel } from '../../../i18n/enum-label';
-import { StatusBadge } from './StatusBadge';
+import { ReferralRows } from './ReferralRows';
 
 const PAGE = 50;
 const DIRECTIONS: ReferralDirection[] = ['INCOMING', 'OUTGOING', 'ALL'];
@@ -131,35 +119,9 @@ export default function ReferralListPage() {
       )}
       {loading && !connection && <PageFallback />}
       {connection && connection.edges.length === 0 && <Text>{t('list.empty')}</Text>}
-      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('list.title')}>
-        {connection?.edges.map(({ node }) => {
-          const name = node.participant?.identity
-            ? `${node.participant.identity.firstName} ${node.participant.identity.lastName}`
-            : t('participantHidden');
-          return (
-            <Card component="li" key={node.id} withBorder padding="sm">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                  <Anchor component={Link} to={`/referrals/${node.id}`} fw={600}>
-                    {name}
-                  </Anchor>
-                  <Text size="sm">
-                    {node.fromOrganisation.shortName ?? node.fromOrganisation.name} →{' '}
-                    {node.toOrganisation.shortName ?? node.toOrganisation.name}
-                    {node.toService ? ` · ${node.toService.name}` : ''}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {node.responseDueOn ? t('dueOn', { date: formatDate(node.responseDueOn) }) : ''}
-                    {node.responseDueOn ? ' · ' : ''}
-                    {t('priorityLabel')}: {label('ReferralPriority', node.priority)}
-                  </Text>
-                </Stack>
-                <StatusBadge status={node.status} />
-              </Group>
-            </Card>
-          );
-        })}
-      </Stack>
+      {connection && connection.edges.length > 0 && (
+        <ReferralRows rows={connection.edges.map((edge) => edge.node)} label={t('list.title')} />
+      )}
       {connection?.pageInfo.hasNextPage && (
         <Button variant="default" onClick={() => void loadMore()}>
           {t('common:loadMore')}
