@@ -316,9 +316,11 @@ export async function undeliveredEvents(db: Client): Promise<number> {
 }
 
 /** Events dispatched to the queue and not delivered: what a wiped queue loses. */
-export async function dispatchedUndelivered(db: Client): Promise<string[]> {
+export async function dispatchedUndelivered(db: Client, dispatchedBefore?: Date): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM outbox WHERE dispatched_at IS NOT NULL AND delivered_at IS NULL`,
+    `SELECT id FROM outbox WHERE dispatched_at IS NOT NULL AND delivered_at IS NULL
+        AND ($1::timestamptz IS NULL OR dispatched_at < $1::timestamptz)`,
+    [dispatchedBefore ?? null],
   );
   return rows.map((r) => r.id);
 }
